@@ -1,0 +1,34 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "batou",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Batou", targets: ["Batou"]),
+        .library(name: "BatouTesting", targets: ["BatouTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "BatouModel"),
+        .target(name: "BatouConfig"),
+        .target(name: "BatouComponents", dependencies: ["BatouModel"]),
+        .target(name: "BatouEngine", dependencies: ["BatouModel", "BatouConfig"]),
+        .target(
+            name: "BatouCLI",
+            dependencies: [
+                "BatouEngine", "BatouModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "Batou", dependencies: ["BatouModel", "BatouComponents", "BatouCLI"]),
+        .target(name: "BatouTesting", dependencies: ["BatouModel", "BatouEngine"]),
+        .testTarget(name: "BatouModelTests", dependencies: ["BatouModel"]),
+        .testTarget(name: "BatouConfigTests", dependencies: ["BatouConfig"]),
+        .testTarget(name: "BatouComponentsTests", dependencies: ["BatouComponents", "BatouTesting"]),
+        .testTarget(name: "BatouEngineTests", dependencies: ["BatouEngine", "BatouComponents", "BatouTesting"]),
+        .testTarget(name: "ExampleTests"),
+    ]
+)

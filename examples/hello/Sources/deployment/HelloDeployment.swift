@@ -1,0 +1,6 @@
+import Batou
+
+@main
+struct HelloDeployment: Deployment {
+    static var components: [Component.Type] { [Hello.self] }
+}
