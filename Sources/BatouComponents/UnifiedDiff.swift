@@ -10,11 +10,17 @@ struct UnifiedDiff {
     let lines: [String]
 
     init(from old: String, to new: String, context: Int = 3) {
-        let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).droppingFinalEmpty()
-        let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).droppingFinalEmpty()
+        let oldLines = Self.lines(of: old)
+        let newLines = Self.lines(of: new)
         let operations = Self.operations(from: oldLines, to: newLines)
         let hunks = Self.hunks(of: operations, context: context)
         lines = hunks.isEmpty ? [] : ["---", "+++"] + hunks.flatMap { $0.lines(operations) }
+    }
+
+    /// The lines of `text` as Python's `splitlines` gives them: no line breaks, no empty last line.
+    static func lines(of text: String) -> [String] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        return lines.last == "" ? lines.dropLast().map(String.init) : lines.map(String.init)
     }
 
     /// One line of the edit script.
@@ -107,12 +113,5 @@ struct UnifiedDiff {
             }
         }
         return hunks
-    }
-}
-
-extension Array where Element == String {
-    /// Lines of a text that ends in a line break, without the empty line after it.
-    fileprivate func droppingFinalEmpty() -> [String] {
-        last == "" ? Array(dropLast()) : self
     }
 }

@@ -166,9 +166,11 @@ struct EnvironmentReader {
                     file, section.line,
                     "Section [\(name)] is not supported by batou for Swift; remove it from the environment.")
             } else {
+                let hint = Suggestion.closest(to: name, among: ["environment", "hosts"]).map { " Did you mean [\($0)]?" }
                 diagnostics.error(
                     file, section.line,
-                    "Unknown section [\(name)]. Sections are [environment], [hosts], [host:NAME] and [component:NAME].")
+                    "Unknown section [\(name)].\(hint ?? "") "
+                        + "Sections are [environment], [hosts], [host:NAME] and [component:NAME].")
             }
         }
     }

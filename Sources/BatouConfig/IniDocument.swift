@@ -18,7 +18,7 @@ public struct IniDocument: Sendable, Hashable {
 
     public init(parsing text: String, file: String, diagnostics: inout ConfigDiagnostics) {
         var parser = IniParser(file: file)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             parser.read(line, number: index + 1, diagnostics: &diagnostics)
         }
         self.sections = parser.finish()
@@ -84,8 +84,7 @@ private struct IniParser {
         self.file = file
     }
 
-    mutating func read(_ rawLine: Substring, number: Int, diagnostics: inout ConfigDiagnostics) {
-        let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+    mutating func read(_ line: Substring, number: Int, diagnostics: inout ConfigDiagnostics) {
         let content = line.trimmingWhitespace()
         if content.hasPrefix("#") || content.hasPrefix(";") { return }
         if content.isEmpty {
