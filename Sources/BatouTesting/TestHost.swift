@@ -67,7 +67,7 @@ public final class TestHost: @unchecked Sendable {
         do {
             try ComponentDeployer(host: host.name, isPredicting: predicting, sink: recorder).deployRoot(component)
         } catch {
-            throw TestHostError(description: error.description)
+            throw TestHostError(description: error.message)
         }
         return component.changed
     }
