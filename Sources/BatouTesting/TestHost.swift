@@ -1,6 +1,5 @@
 import BatouEngine
 import BatouModel
-import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -86,19 +85,4 @@ public final class TestHost: @unchecked Sendable {
 /// A deploy on a ``TestHost`` failed; the description is what batou would report.
 public struct TestHostError: Error, CustomStringConvertible {
     public var description: String
-}
-
-/// Keeps events in memory.
-final class EventRecorder: EventSink {
-    private let storage = Mutex<[Event]>([])
-
-    var events: [Event] { storage.withLock { $0 } }
-
-    func emit(_ event: Event) {
-        storage.withLock { $0.append(event) }
-    }
-
-    func clear() {
-        storage.withLock { $0.removeAll() }
-    }
 }

@@ -1,0 +1,229 @@
+import BatouEngine
+import Foundation
+import Testing
+
+@Suite struct DeploymentRunTests {
+    @Test func deploysAndThenHasNothingToDo() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = greeter\n")
+        #expect(try deployment.deploy())
+        #expect(deployment.events.contains(.changed(host: "localhost", component: "Greeter > File('work/greeter/hello') > Content('hello')")))
+        #expect(try String(contentsOfFile: deployment.directory + "/work/greeter/hello", encoding: .utf8) == "Hello world\n")
+        #expect(try deployment.deploy())
+        #expect(!deployment.events.contains { if case .changed = $0 { true } else { false } })
+        #expect(deployment.events.last == .finished(action: "DEPLOYMENT", failedStep: nil))
+    }
+
+    @Test func deploysSubComponentsFirstAndUpdatesTheirParent() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = parent\n")
+        #expect(try deployment.deploy())
+        #expect(deployment.journal == ["2:verify", "2:update", "1:verify", "1:update"])
+    }
+
+    @Test func predictingVerifiesButNeverUpdates() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = parent, greeter\n")
+        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", mode: .predict)))
+        #expect(deployment.journal == ["2:verify", "1:verify"])
+        #expect(!FileManager.default.fileExists(atPath: deployment.directory + "/work"))
+        #expect(deployment.events.contains(.section("Predicting deployment actions")))
+        #expect(deployment.events.contains(.section("DEPLOYMENT PREDICTION FINISHED", style: .success)))
+    }
+
+    @Test func consistencyCheckConfiguresButDeploysNothing() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = parent\n")
+        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", mode: .consistencyCheck)))
+        #expect(deployment.journal.isEmpty)
+        #expect(!deployment.events.contains(.section("Deploying")))
+        #expect(!deployment.events.contains(.scheduling(host: "localhost", root: "parent")))
+        #expect(deployment.events.contains(.section("CONSISTENCY CHECK FINISHED", style: .success)))
+        #expect(deployment.events.contains { if case .summary(let timings) = $0 { timings.deploy == nil } else { false } })
+    }
+
+    @Test func skipsIgnoredHostsAndComponentsButConfiguresThem() throws {
+        let deployment = try TestDeployment(
+            environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = journaled, !failing\n!otherhost = failing, settings\n")
+        #expect(try deployment.deploy())
+        let expected: [Event] = [
+            .connecting(host: "localhost", method: "local", index: 1, count: 2),
+            .hostIgnored(host: "otherhost", index: 2, count: 2),
+            .scheduling(host: "localhost", root: "journaled"),
+            .skipping(host: "localhost", root: "failing", reason: "Component ignored"),
+            .skipping(host: "otherhost", root: "failing", reason: "Host ignored"),
+            .skipping(host: "otherhost", root: "settings", reason: "Host ignored"),
+        ]
+        #expect(deployment.events.filter { expected.contains($0) } == expected)
+        #expect(deployment.journal == ["port=9001 debug=false notes=[:] servers=[] features=[]", "1:verify", "1:update"])
+    }
+
+    @Test func failsWhenNoHostIsDefined() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n")
+        #expect(try !deployment.deploy())
+        #expect(deployment.problems == ["No host found in environment."])
+        #expect(deployment.failedStep == "connect")
+    }
+
+    @Test func namesAMissingEnvironmentAndTheOnesThatExist() throws {
+        let deployment = try TestDeployment(environment: "[hosts]\n", name: "dev")
+        #expect(try !deployment.deploy(DeploymentOptions(environmentName: "production")))
+        #expect(
+            deployment.problems == [
+                "Missing environment 'production': there is no environments/production/environment.cfg. Environments: dev."
+            ])
+        #expect(deployment.failedStep == "load")
+    }
+
+    @Test func removesCfgFromTheEnvironmentName() {
+        #expect(DeploymentOptions(environmentName: "dev.cfg").environmentName == "dev")
+    }
+
+    @Test func reportsEveryLoadErrorInLineOrder() throws {
+        let text = """
+            [environment]
+            connect_method = local
+            jobs = lots
+
+            [hosts]
+            localhost = greter, parent
+            [component:journalled]
+            name = 3
+            [hosts
+            """
+        let deployment = try TestDeployment(environment: text)
+        #expect(try !deployment.deploy())
+        let file = "environments/test/environment.cfg"
+        #expect(
+            deployment.problems == [
+                "\(file):3: jobs must be a whole number of at least 1, not 'lots'.",
+                "\(file):6: Unknown component 'greter'. Did you mean 'greeter'?",
+                "\(file):7: Override section [component:journalled] is for an unknown component. Did you mean 'journaled'?",
+                "\(file):9: Section header is missing ']'.",
+            ])
+        #expect(deployment.failedStep == "load")
+    }
+
+    @Test func appliesTypedOverridesAndFeatures() throws {
+        let text = """
+            [environment]
+            connect_method = local
+            [hosts]
+            localhost = settings:blue, settings:green
+            [component:settings]
+            port = 9002
+            debug = True
+            notes = {"host1/page-042.conf": "v1"}
+            servers =
+                a
+                b
+            """
+        let deployment = try TestDeployment(environment: text)
+        #expect(try deployment.deploy())
+        #expect(
+            deployment.journal == [
+                #"port=9002 debug=true notes=["host1/page-042.conf": "v1"] servers=["a", "b"] features=["blue", "green"]"#
+            ])
+    }
+
+    @Test func reportsOverridesThatDoNotApplyWithFileLineKeyValueAndType() throws {
+        let text = """
+            [environment]
+            connect_method = local
+            [hosts]
+            localhost = settings
+            [component:settings]
+            prot = 9002
+            port = eighty
+            notes = {"a": 1}
+            """
+        let deployment = try TestDeployment(environment: text)
+        #expect(try !deployment.deploy())
+        let file = "environments/test/environment.cfg"
+        #expect(
+            deployment.problems == [
+                "\(file):6: [component:settings] prot = '9002' overrides nothing: Settings has no @Attribute 'prot'. Did you mean 'port'?",
+                "\(file):7: [component:settings] port = 'eighty' cannot be converted to Int: it is not a whole number.",
+                "\(file):8: [component:settings] notes = '{\"a\": 1}' cannot be converted to Dictionary<String, String>: 1 is not a string.",
+            ])
+        #expect(deployment.failedStep == "connect")
+        #expect(deployment.events.contains(.section("3 ERRORS - CONFIGURATION FAILED", style: .failure)))
+    }
+
+    @Test func namesHostAndComponentOfAConfigureError() throws {
+        let deployment = try TestDeployment(
+            environment: "[environment]\nconnect_method = local\n[hosts]\nweb1 = brokenconfigure\nweb2 = brokenconfigure\n")
+        #expect(try !deployment.deploy())
+        #expect(
+            deployment.problems == [
+                "web1, web2: BrokenConfigure > File('work/brokenconfigure/hello'): Missing file components/brokenconfigure/hello "
+                    + "for File(\"hello\"). Add that file, or for an empty file write File(\"hello\", content: \"\")."
+            ])
+    }
+
+    @Test func stopsAtTheFirstFailingComponent() throws {
+        let deployment = try TestDeployment(
+            environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = failing, journaled\n")
+        #expect(try !deployment.deploy())
+        #expect(deployment.problems == ["localhost: Failing: The service did not answer."])
+        #expect(deployment.journal == ["failing:verify"])
+        #expect(deployment.failedStep == "deploy")
+        #expect(deployment.events.contains(.section("DEPLOYMENT FAILED (during deploy)", style: .failure)))
+    }
+
+    @Test func givesComponentsTheirHostEnvironmentAndDirectories() throws {
+        let text = """
+            [environment]
+            connect_method = local
+            host_domain = example.com
+            [hosts]
+            web = hostfacts
+            [host:db]
+            components = hostfacts
+            data-alias = primary
+            platform = debian
+            """
+        let deployment = try TestDeployment(environment: text)
+        #expect(try deployment.deploy())
+        let base = deployment.directory
+        #expect(
+            deployment.journal == [
+                "web web.example.com [:] example.com test \(base)/work/hostfacts \(base)/components/hostfacts",
+                "db db.example.com [\"alias\": \"primary\"] debian test \(base)/work/hostfacts \(base)/components/hostfacts",
+            ])
+    }
+
+    @Test func overridesThePlatformFromTheCommandLine() throws {
+        let deployment = try TestDeployment(
+            environment: "[environment]\nconnect_method = local\nplatform = a\n[hosts]\nweb = hostfacts\n")
+        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", platform: "b")))
+        #expect(deployment.journal.first?.contains(" b test ") == true)
+    }
+
+    @Test func refusesSSHUntilItIsAvailableButPredictsLocally() throws {
+        let deployment = try TestDeployment(environment: "[hosts]\nweb = greeter\n")
+        #expect(try !deployment.deploy())
+        #expect(deployment.failedStep == "connect")
+        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", mode: .predict, forcesLocal: true)))
+        #expect(deployment.events.contains(.section("DEPLOYMENT PREDICTION (local) FINISHED", style: .success)))
+    }
+
+    @Test func refusesASecondRunWhileTheLockIsHeld() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = journaled\n")
+        let descriptor = open(deployment.directory + "/.batou-lock", O_RDWR | O_CREAT, 0o644)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        #expect(try !deployment.deploy())
+        #expect(
+            deployment.problems == [
+                "Could not acquire lock .batou-lock: another batou run of this deployment is in progress. "
+                    + "Wait for it to finish, then run again."
+            ])
+        #expect(deployment.journal.isEmpty)
+    }
+
+    @Test func showsTheNumberOfJobsWhenDebugging() throws {
+        let deployment = try TestDeployment(
+            environment: "[environment]\nconnect_method = local\njobs = 2\n[hosts]\nlocalhost = journaled\n")
+        try deployment.deploy(DeploymentOptions(environmentName: "test", isDebugging: true))
+        #expect(deployment.events.contains(.step("main: Number of jobs: 2", icon: "⚙️")))
+        try deployment.deploy(DeploymentOptions(environmentName: "test", jobs: 5, isDebugging: true))
+        #expect(deployment.events.contains(.step("main: Number of jobs: 5", icon: "⚙️")))
+    }
+}

@@ -1,0 +1,104 @@
+import BatouComponents
+import BatouModel
+import Foundation
+
+/// Components for engine tests. They write what happens to `journal` in the deployment directory.
+enum TestComponents {
+    static let all: [Component.Type] = [
+        Journaled.self, Parent.self, Failing.self, BrokenConfigure.self, Settings.self, Greeter.self,
+        HostFacts.self,
+    ]
+}
+
+extension Component {
+    func record(_ line: String) {
+        let path = environment.baseDirectory + "/journal"
+        let handle = FileHandle(forWritingAtPath: path) ?? {
+            FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)!
+        }()
+        handle.seekToEndOfFile()
+        handle.write(Data((line + "\n").utf8))
+        handle.closeFile()
+    }
+}
+
+/// Always needs an update, and journals `name:verify` and `name:update`.
+final class Journaled: Component {
+    @Attribute var name = "1"
+
+    convenience init(name: String) {
+        self.init()
+        self.name = name
+    }
+
+    override func verify() throws {
+        record("\(name):verify")
+        throw UpdateNeeded()
+    }
+
+    override func update() throws {
+        record("\(name):update")
+    }
+
+    override var breadcrumbValue: String? { name }
+}
+
+/// A parent with one sub-component; both always need updates.
+final class Parent: Component {
+    override func configure() throws {
+        self += Journaled(name: "2")
+    }
+
+    override func verify() throws {
+        record("1:verify")
+        throw UpdateNeeded()
+    }
+
+    override func update() throws {
+        record("1:update")
+    }
+}
+
+/// Fails in verify, with a message.
+final class Failing: Component {
+    override func verify() throws {
+        record("failing:verify")
+        throw ComponentUsageError("The service did not answer.")
+    }
+}
+
+/// A sub-component fails in configure.
+final class BrokenConfigure: Component {
+    override func configure() throws {
+        self += File("hello")
+    }
+}
+
+/// Attributes of several types, journaled in configure.
+final class Settings: Component {
+    @Attribute var port = 9001
+    @Attribute var debug = false
+    @Attribute var notes: [String: String] = [:]
+    @Attribute var servers: [String] = []
+
+    override func configure() throws {
+        record("port=\(port) debug=\(debug) notes=\(notes) servers=\(servers) features=\(features)")
+    }
+}
+
+/// batou's hello world.
+final class Greeter: Component {
+    @Attribute var greeting = "Hello world"
+
+    override func configure() throws {
+        self += File("hello", content: greeting + "\n")
+    }
+}
+
+/// Journals what it sees of its host and environment.
+final class HostFacts: Component {
+    override func configure() throws {
+        record("\(host.name) \(host.fqdn) \(host.data) \(host.platform ?? "-") \(environment.name) \(workdir) \(defdir)")
+    }
+}
