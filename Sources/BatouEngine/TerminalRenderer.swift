@@ -25,7 +25,7 @@ public final class TerminalRenderer: EventSink {
         let variables = environment ?? ProcessInfo.processInfo.environment
         self.usesColor =
             channel.isTerminal && variables["NO_COLOR"] == nil && variables["TERM"] != "dumb"
-        self.width = channel.width
+        self.width = channel.width(columns: variables["COLUMNS"])
     }
 
     public func emit(_ event: Event) {

@@ -34,13 +34,13 @@ package struct OutputChannel: Sendable {
 
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    /// The terminal's width, else `$COLUMNS`, else 80; narrow values become 80, as in batou.
-    var width: Int {
+    /// The terminal's width, else `columns` (from `$COLUMNS`), else 80; narrow values become 80, as in batou.
+    func width(columns: String?) -> Int {
         var size = winsize()
         if isTerminal, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
             return Int(size.ws_col)
         }
-        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns >= 40 {
+        if let columns = columns.flatMap({ Int($0) }), columns >= 40 {
             return columns
         }
         return 80
