@@ -8,14 +8,13 @@ import BatouModel
 open class FileComponent: Component {
     /// The path as given, before mapping.
     public var originalPath = ""
-    /// The absolute path, once configured.
+    /// The absolute path; empty until `configure` has mapped `originalPath`.
     public var path = ""
 
     /// A component for `path`.
     public convenience init(_ path: String) {
         self.init()
         self.originalPath = path
-        self.path = path
     }
 
     open override func configure() throws {
@@ -27,7 +26,8 @@ open class FileComponent: Component {
 
     open override var breadcrumbValue: String? {
         if parent is FileComponent { return Path.basename(originalPath) }
-        return Path.relative(path.isEmpty ? originalPath : path, to: environment.baseDirectory)
+        // Until configure has mapped the path, there is no deployment to show it relative to.
+        return path.isEmpty ? originalPath : Path.relative(path, to: environment.baseDirectory)
     }
 }
 

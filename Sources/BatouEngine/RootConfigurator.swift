@@ -33,15 +33,24 @@ package struct RootConfigurator {
     }
 
     /// Runs `configure` for a placed root; returns the problem it raised, if any.
+    ///
+    /// Components that were created but never added are reported as warnings.
     func configure(_ component: Component, on host: Host, output: HostOutput) -> [Problem] {
         output.isConfiguring = true
         defer { output.isConfiguring = false }
+        let session = ConfigureSession()
         do {
-            try component.prepare()
-            return []
+            try session.watch { try component.prepare() }
         } catch {
             return [Problem(String(describing: error), hosts: [host.name])]
         }
+        for (unadded, creator) in session.unaddedComponents {
+            output.sink.emit(
+                .warning(
+                    "\(host.name): \((creator ?? component).breadcrumbs) created \(unadded.breadcrumb) but never added it. "
+                        + "Add it with `self += component`, or remove it."))
+        }
+        return []
     }
 
     /// Sets `[component:NAME]` overrides; returns a message for each that does not apply.

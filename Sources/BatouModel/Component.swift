@@ -21,6 +21,9 @@
 /// Components are classes, so that `self += File(...)` reads as it does in batou and
 /// `@Attribute` values can be found and overridden by reflection. A component tree
 /// belongs to one deployment of one root on one host and is never shared between threads.
+/// `verify` and `update` are synchronous because their work — files, processes — blocks;
+/// the engine gives each deploying root its own thread rather than Swift's small
+/// cooperative pool, where blocking calls would stall every other host.
 open class Component {
     /// The component this one was added to; `nil` for a root component.
     public private(set) weak var parent: Component?
@@ -39,7 +42,9 @@ open class Component {
     var context: ComponentContext?
     var deferredError: (any Error)?
 
-    public required init() {}
+    public required init() {
+        ConfigureSession.current?.componentCreated(self)
+    }
 
     // MARK: - Lifecycle
 
@@ -89,7 +94,11 @@ open class Component {
         subComponents = []
         deferredError = nil
         do {
-            try configure()
+            if let session = ConfigureSession.current {
+                try session.configuring(self) { try configure() }
+            } else {
+                try configure()
+            }
         } catch let failure as ComponentFailure {
             throw failure
         } catch {
@@ -144,6 +153,28 @@ open class Component {
     /// Shows a notice about this component's change, such as why no diff is shown.
     public func notice(_ message: String) {
         requireContext().output.notice(message, from: self)
+    }
+
+    // MARK: - Assertions for verify
+
+    /// Throws ``UpdateNeeded`` when a direct sub-component changed in this deploy,
+    /// so that `update` runs after its parts changed (batou's `assert_no_subcomponent_changes`).
+    ///
+    /// ```swift
+    /// override func verify() throws {
+    ///     try assertNoSubComponentChanges()   // restart the service when its configuration changed
+    /// }
+    /// ```
+    public func assertNoSubComponentChanges() throws(UpdateNeeded) {
+        if let changed = subComponents.first(where: \.changed) {
+            throw UpdateNeeded("\(changed.breadcrumb) changed.")
+        }
+    }
+
+    /// Throws ``UpdateNeeded`` when this component or a direct sub-component changed in this deploy.
+    public func assertNoChanges() throws(UpdateNeeded) {
+        if changed { throw UpdateNeeded("\(breadcrumb) changed.") }
+        try assertNoSubComponentChanges()
     }
 
     // MARK: - Names

@@ -184,16 +184,46 @@ import Testing
         let base = deployment.directory
         #expect(
             deployment.journal == [
-                "web web.example.com [:] example.com test \(base)/work/hostfacts \(base)/components/hostfacts",
-                "db db.example.com [\"alias\": \"primary\"] debian test \(base)/work/hostfacts \(base)/components/hostfacts",
+                "web web.example.com [:] example.com test \(base)/work/hostfacts \(base)/components/hostfacts timeout=3",
+                "db db.example.com [\"alias\": \"primary\"] debian test \(base)/work/hostfacts \(base)/components/hostfacts timeout=3",
             ])
     }
 
-    @Test func overridesThePlatformFromTheCommandLine() throws {
+    @Test func overridesPlatformAndTimeoutFromTheCommandLine() throws {
         let deployment = try TestDeployment(
-            environment: "[environment]\nconnect_method = local\nplatform = a\n[hosts]\nweb = hostfacts\n")
-        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", platform: "b")))
+            environment: "[environment]\nconnect_method = local\nplatform = a\ntimeout = 5\n[hosts]\nweb = hostfacts\n")
+        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", platform: "b", timeout: 7)))
         #expect(deployment.journal.first?.contains(" b test ") == true)
+        #expect(deployment.journal.first?.hasSuffix(" timeout=7") == true)
+    }
+
+    @Test func warnsAboutComponentsThatWereCreatedButNeverAdded() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nweb = forgetful\n")
+        #expect(try deployment.deploy())
+        let warnings = deployment.events.compactMap { if case .warning(let text) = $0 { text } else { nil } }
+        #expect(
+            warnings == [
+                "web: Forgetful created File('forgotten') but never added it. Add it with `self += component`, or remove it."
+            ])
+    }
+
+    @Test func updatesAParentWhoseSubComponentChanged() throws {
+        let text = "[environment]\nconnect_method = local\n[hosts]\nweb = restarter\n[component:restarter]\nsetting = %@\n"
+        let deployment = try TestDeployment(environment: text.replacingOccurrences(of: "%@", with: "a"))
+        #expect(try deployment.deploy())
+        #expect(try deployment.deploy())
+        #expect(deployment.journal == ["restart"])
+        try deployment.write(text.replacingOccurrences(of: "%@", with: "b"), to: "environments/test/environment.cfg")
+        #expect(try deployment.deploy())
+        #expect(deployment.journal == ["restart", "restart"])
+        #expect(deployment.events.contains(.changed(host: "web", component: "Restarter")))
+    }
+
+    @Test func showsConfigureLogsWithoutAndDeployLogsWithTheHost() throws {
+        let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nweb = chatty\n")
+        #expect(try deployment.deploy())
+        #expect(deployment.events.contains(.log(host: nil, component: "Chatty", message: "configured")))
+        #expect(deployment.events.contains(.log(host: "web", component: "Chatty", message: "verified")))
     }
 
     @Test func refusesSSHUntilItIsAvailableButPredictsLocally() throws {

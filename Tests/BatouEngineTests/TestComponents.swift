@@ -6,7 +6,7 @@ import Foundation
 enum TestComponents {
     static let all: [Component.Type] = [
         Journaled.self, Parent.self, Failing.self, BrokenConfigure.self, Settings.self, Greeter.self,
-        HostFacts.self,
+        HostFacts.self, Forgetful.self, Restarter.self, Chatty.self,
     ]
 }
 
@@ -99,6 +99,44 @@ final class Greeter: Component {
 /// Journals what it sees of its host and environment.
 final class HostFacts: Component {
     override func configure() throws {
-        record("\(host.name) \(host.fqdn) \(host.data) \(host.platform ?? "-") \(environment.name) \(workdir) \(defdir)")
+        record(
+            "\(host.name) \(host.fqdn) \(host.data) \(host.platform ?? "-") \(environment.name) \(workdir) \(defdir) "
+                + "timeout=\(environment.timeout)")
+    }
+}
+
+/// Creates a component and forgets to add it.
+final class Forgetful: Component {
+    override func configure() throws {
+        _ = File("forgotten", content: "")
+        self += Directory("kept")
+    }
+}
+
+/// Restarts (journals `restart`) when its configuration file changed.
+final class Restarter: Component {
+    @Attribute var setting = "a"
+
+    override func configure() throws {
+        self += File("config", content: setting + "\n")
+    }
+
+    override func verify() throws {
+        try assertNoSubComponentChanges()
+    }
+
+    override func update() throws {
+        record("restart")
+    }
+}
+
+/// Logs while configuring and while verifying.
+final class Chatty: Component {
+    override func configure() throws {
+        log("configured")
+    }
+
+    override func verify() throws {
+        log("verified")
     }
 }

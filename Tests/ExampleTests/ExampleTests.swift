@@ -34,6 +34,21 @@ import Testing
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "Changed\n")
     }
 
+    @Test func showsCompilerErrorsAsTheCompilerGivesThem() throws {
+        let broken = Self.example + "/Sources/deployment/Broken.swift"
+        try "let broken: Int = \"not a number\"\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let failed: Command.Result
+        do {
+            defer { try? FileManager.default.removeItem(atPath: broken) }
+            failed = try Command.run(Self.example + "/batou", ["deploy", "local"])
+        }
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("Broken.swift:1:19: error: cannot convert value of type 'String' to specified type 'Int'"))
+        #expect(failed.output.isEmpty)
+        let repaired = try Command.run(Self.example + "/batou", ["deploy", "local"])
+        #expect(repaired.status == 0, "\(repaired.errors)")
+    }
+
     @Test func takesTheGreetingFromTheEnvironment() throws {
         let deployment = try ScratchDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = hello\n[component:hello]\ngreeting = Moin\n")
         let result = try Command.run(Self.binary, ["deploy", "local"], in: deployment.directory)
