@@ -22,7 +22,7 @@ public protocol Deployment {
 
 extension Deployment {
     /// Runs the command line and exits with its status.
-    public static func main() {
-        BatouProgram(components: components).run()
+    public static func main() async {
+        await BatouProgram(components: components).run()
     }
 }

@@ -33,17 +33,17 @@ public struct BatouProgram {
 
     /// Runs the command line `arguments` and exits with batou's status:
     /// 0 on success, 1 when a deployment fails, 2 for a usage error.
-    public func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        exit(status(for: arguments))
+    public func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        exit(await status(for: arguments))
     }
 
     /// The exit status of running `arguments`, after the run's output is written.
-    public func status(for arguments: [String]) -> Int32 {
+    public func status(for arguments: [String]) async -> Int32 {
         do {
             var command = try BatouCommand.parseAsRoot(arguments)
             switch command {
             case let deploy as DeployCommand:
-                return runDeploy(deploy)
+                return await runDeploy(deploy)
             case is BatouCommand:
                 // batou without a subcommand shows its usage and fails.
                 OutputChannel.standardOutput.write(BatouCommand.usageString() + "\n")
@@ -63,7 +63,7 @@ public struct BatouProgram {
         }
     }
 
-    private func runDeploy(_ command: DeployCommand) -> Int32 {
+    private func runDeploy(_ command: DeployCommand) async -> Int32 {
         let registry: ComponentRegistry
         do {
             registry = try ComponentRegistry(components)
@@ -75,6 +75,6 @@ public struct BatouProgram {
         let run = DeploymentRun(
             baseDirectory: FileManager.default.currentDirectoryPath, registry: registry, options: command.options,
             sink: sink)
-        return run.run() ? 0 : 1
+        return await run.run() ? 0 : 1
     }
 }

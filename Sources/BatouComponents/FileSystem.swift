@@ -158,13 +158,21 @@ enum FileSystem {
     /// The user id for a name or a number.
     static func userID(_ name: String) -> uid_t? {
         if let number = uid_t(name) { return number }
-        return getpwnam(name)?.pointee.pw_uid
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16384)
+        guard getpwnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return entry.pw_uid
     }
 
     /// The group id for a name or a number.
     static func groupID(_ name: String) -> gid_t? {
         if let number = gid_t(name) { return number }
-        return getgrnam(name)?.pointee.gr_gid
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16384)
+        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return entry.gr_gid
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileSystemError) {

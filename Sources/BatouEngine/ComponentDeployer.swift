@@ -8,7 +8,7 @@ import Foundation
 
 /// Deploys a configured component tree, batou's way: sub-components first, then
 /// `verify`, and `update` only when `verify` threw ``UpdateNeeded`` and not predicting.
-package struct ComponentDeployer {
+package struct ComponentDeployer: Sendable {
     package var host: String
     package var isPredicting: Bool
     package var sink: any EventSink
@@ -29,18 +29,18 @@ package struct ComponentDeployer {
             }
         }
         do {
-            try deploy(root)
+            try deploy(root, handlers: BeforeUpdateHandlers(root: root))
         } catch {
             throw Problem(String(describing: error), hosts: [host])
         }
     }
 
-    private func deploy(_ component: Component) throws(ComponentFailure) {
+    private func deploy(_ component: Component, handlers: BeforeUpdateHandlers) throws(ComponentFailure) {
         let clock = ContinuousClock()
         let start = clock.now
         component.changed = false
         for subComponent in component.subComponents {
-            try deploy(subComponent)
+            try deploy(subComponent, handlers: handlers)
             if subComponent.changed { component.changed = true }
         }
         let subDuration = start.duration(to: clock.now)
@@ -58,6 +58,7 @@ package struct ComponentDeployer {
         var updateDuration: Duration?
         if needsUpdate {
             sink.emit(.changed(host: host, component: component.breadcrumbs))
+            try handlers.beforeUpdate(of: component, deployer: self)
             if !isPredicting {
                 let updateStart = clock.now
                 do {
@@ -75,6 +76,41 @@ package struct ComponentDeployer {
                 total: total.seconds, verify: verifyDuration.seconds, update: updateDuration?.seconds,
                 subComponents: component.subComponents.isEmpty ? nil : subDuration.seconds)
             sink.emit(.slowComponent(host: host, component: component.breadcrumbs, timings: timings))
+        }
+    }
+}
+
+/// The `before-update` handlers of one root's components, with their depth-first positions.
+private struct BeforeUpdateHandlers {
+    private let positions: [ObjectIdentifier: Int]
+    private let handlers: [(owner: Component, position: Int, handler: EventHandler)]
+
+    init(root: Component) {
+        let components = [root] + root.recursiveSubComponents
+        positions = Dictionary(
+            components.enumerated().map { (ObjectIdentifier($0.element), $0.offset) }, uniquingKeysWith: { $1 })
+        handlers = components.enumerated().flatMap { position, owner in
+            owner.eventHandlers.map { (owner, position, $0) }
+        }
+    }
+
+    /// Runs (or, when predicting, announces) the handlers that react to `component` updating.
+    func beforeUpdate(of component: Component, deployer: ComponentDeployer) throws(ComponentFailure) {
+        guard !handlers.isEmpty, let position = positions[ObjectIdentifier(component)] else { return }
+        for (owner, ownerPosition, handler) in handlers {
+            if handler.scope == .precursors && position >= ownerPosition { continue }
+            if deployer.isPredicting {
+                deployer.sink.emit(
+                    .notice(
+                        host: deployer.host, component: component.breadcrumbs,
+                        message: "Trigger before-update: \(owner.breadcrumbs) > \(handler.name)"))
+                continue
+            }
+            do {
+                try handler.action(component)
+            } catch {
+                throw ComponentFailure(breadcrumbs: owner.breadcrumbs, error: error)
+            }
         }
     }
 }

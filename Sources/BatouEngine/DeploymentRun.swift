@@ -41,19 +41,20 @@ public struct DeploymentRun {
     }
 
     /// Runs every step and reports the outcome; returns whether the run succeeded.
-    public func run() -> Bool {
+    public func run() async -> Bool {
         sink.emit(.started(version: BatouVersion.current, platform: BatouVersion.platform))
         do {
             let lock = try DeploymentLock(in: baseDirectory)
             defer { lock.release() }
-            try runSteps()
+            try await runSteps()
             sink.emit(.section("\(options.action) FINISHED", style: .success))
             sink.emit(.finished(action: options.action, failedStep: nil))
             return true
         } catch let failure as StepFailure {
-            for problem in Problem.merged(failure.problems) { sink.emit(.problem(problem)) }
+            let problems = Problem.merged(failure.problems)
+            for problem in problems { sink.emit(.problem(problem)) }
             if failure.isConfigurationFailure {
-                let count = Problem.merged(failure.problems).count
+                let count = problems.count
                 sink.emit(.section("\(count) ERROR\(count == 1 ? "" : "S") - CONFIGURATION FAILED", style: .failure))
             }
             sink.emit(.section("\(options.action) FAILED (during \(failure.step.rawValue))", style: .failure))
@@ -67,7 +68,7 @@ public struct DeploymentRun {
         }
     }
 
-    private func runSteps() throws {
+    private func runSteps() async throws {
         let clock = ContinuousClock()
         sink.emit(.section("Preparing"))
         sink.emit(.step("main: Loading environment `\(options.environmentName)`...", icon: "📦"))
@@ -79,8 +80,9 @@ public struct DeploymentRun {
             throw StepFailure(step: .load, problems: error.problems)
         }
         for warning in loaded.warnings { sink.emit(.warning(warning)) }
+        let jobs = options.jobs ?? loaded.jobs ?? 1
         if options.isDebugging {
-            sink.emit(.step("main: Number of jobs: \(options.jobs ?? loaded.jobs ?? 1)", icon: "⚙️"))
+            sink.emit(.step("main: Number of jobs: \(jobs)", icon: "⚙️"))
         }
 
         let connectStart = clock.now
@@ -90,7 +92,7 @@ public struct DeploymentRun {
         var deploy: Double?
         if options.mode != .consistencyCheck {
             let deployStart = clock.now
-            try deployRoots(of: model, in: loaded.environment)
+            try await deployRoots(of: model, jobs: jobs)
             deploy = deployStart.duration(to: clock.now).seconds
         }
         sink.emit(.section("Summary"))
@@ -99,15 +101,7 @@ public struct DeploymentRun {
 
     // MARK: - Connect and configure
 
-    /// A configured root component, ready to deploy.
-    struct ConfiguredRoot {
-        var name: String
-        var host: Host
-        var component: Component
-        var isIgnored: Bool
-    }
-
-    private func configure(_ loaded: LoadedEnvironment) throws(StepFailure) -> [ConfiguredRoot] {
+    private func configure(_ loaded: LoadedEnvironment) throws(StepFailure) -> ModelConfiguration.Model {
         let environment = loaded.environment
         sink.emit(.section("Connecting hosts and configuring model ..."))
         guard !environment.hosts.isEmpty else {
@@ -133,47 +127,85 @@ public struct DeploymentRun {
                         count: hosts.count))
             }
         }
-        let configurator = RootConfigurator(environment: environment, isPredicting: options.mode == .predict)
-        var roots: [ConfiguredRoot] = []
-        var problems: [Problem] = []
-        for assignment in loaded.roots {
-            guard let component = registry.makeComponent(named: assignment.name) else { continue }
-            let output = HostOutput(host: assignment.host.name, sink: sink)
-            problems += configurator.configure(
-                component, named: assignment.name, on: assignment.host, features: assignment.features,
-                overrides: loaded.overrides[assignment.name] ?? [], output: output)
-            roots.append(
-                ConfiguredRoot(
-                    name: assignment.name, host: assignment.host, component: component,
-                    isIgnored: assignment.isIgnored))
+        let model = ModelConfiguration(
+            loaded: loaded, registry: registry, isPredicting: options.mode == .predict, sink: sink
+        ).configure()
+        for warning in model.warnings { sink.emit(.warning(warning)) }
+        guard model.problems.isEmpty else {
+            throw StepFailure(step: .connect, problems: model.problems, isConfigurationFailure: true)
         }
-        guard problems.isEmpty else {
-            throw StepFailure(step: .connect, problems: problems, isConfigurationFailure: true)
-        }
-        return roots
+        return model
     }
 
     // MARK: - Deploy
 
-    private func deployRoots(of roots: [ConfiguredRoot], in environment: Environment) throws(StepFailure) {
+    /// Deploys the roots in dependency order, independent ones at the same time.
+    private func deployRoots(of model: ModelConfiguration.Model, jobs: Int) async throws(StepFailure) {
         sink.emit(.section(options.mode == .predict ? "Predicting deployment actions" : "Deploying"))
-        for root in roots {
-            if root.host.isIgnored {
-                sink.emit(.skipping(host: root.host.name, root: root.name, reason: "Host ignored"))
-                continue
+        let roots = Dictionary(model.roots.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        var schedule = RootSchedule(
+            order: model.roots.map(\.identity),
+            dependencies: Dictionary(uniqueKeysWithValues: model.roots.map { ($0.identity, model.graph.dependencies(of: $0.identity)) }),
+            ignored: Set(model.roots.filter { $0.host.isIgnored || $0.isIgnored }.map(\.identity)), jobs: jobs,
+            rollingLimits: rollingLimits(of: model.roots))
+        var problems: [Problem] = []
+        await withTaskGroup(of: (RootIdentity, Problem?).self) { group in
+            func startReadyRoots() {
+                while let turn = schedule.next() {
+                    switch turn {
+                    case .skip(let identity):
+                        let reason = roots[identity]?.host.isIgnored == true ? "Host ignored" : "Component ignored"
+                        sink.emit(.skipping(host: identity.host, root: identity.name, reason: reason))
+                    case .deploy(let identity):
+                        guard let root = roots[identity] else { continue }
+                        sink.emit(.scheduling(host: identity.host, root: identity.name))
+                        let deployable = DeployableRoot(component: root.component)
+                        let deployer = ComponentDeployer(
+                            host: identity.host, isPredicting: options.mode == .predict, sink: sink)
+                        group.addTask {
+                            let problem = await DedicatedThread.run { deployable.deploy(with: deployer) }
+                            return (identity, problem)
+                        }
+                    }
+                }
             }
-            if root.isIgnored {
-                sink.emit(.skipping(host: root.host.name, root: root.name, reason: "Component ignored"))
-                continue
-            }
-            sink.emit(.scheduling(host: root.host.name, root: root.name))
-            let deployer = ComponentDeployer(host: root.host.name, isPredicting: options.mode == .predict, sink: sink)
-            do {
-                try deployer.deployRoot(root.component)
-            } catch {
-                throw StepFailure(step: .deploy, problems: [error])
+            startReadyRoots()
+            for await (identity, problem) in group {
+                if let problem { problems.append(problem) }
+                for blocked in schedule.finish(identity, succeeded: problem == nil) {
+                    sink.emit(
+                        .skipping(host: blocked.host, root: blocked.name, reason: "Not deployed because \(identity) failed"))
+                }
+                startReadyRoots()
             }
         }
+        guard problems.isEmpty else { throw StepFailure(step: .deploy, problems: problems) }
+    }
+
+    /// The rolling limit of each root component, the smallest its instances ask for.
+    private func rollingLimits(of roots: [ConfiguredRoot]) -> [String: Int] {
+        var limits: [String: Int] = [:]
+        for root in roots {
+            guard let limit = root.component.rollingLimit else { continue }
+            limits[root.identity.name] = min(limits[root.identity.name] ?? limit, limit)
+        }
+        return limits
     }
 }
 
+/// A configured root handed to the one task that deploys it.
+///
+/// Its component tree is not `Sendable`; it is safe to send because, once configured, only
+/// this task's thread touches it until the deploy ends.
+private struct DeployableRoot: @unchecked Sendable {
+    let component: Component
+
+    func deploy(with deployer: ComponentDeployer) -> Problem? {
+        do {
+            try deployer.deployRoot(component)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

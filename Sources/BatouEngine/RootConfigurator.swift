@@ -1,26 +1,38 @@
 import BatouConfig
 import BatouModel
 
-/// Makes a root component ready to deploy: places it on its host, applies the
+/// Makes one root component ready to deploy: places it on its host, applies the
 /// environment's overrides, and runs `configure` through the whole tree.
 package struct RootConfigurator {
     package var environment: Environment
     package var isPredicting: Bool
+    package var resources: ResourceRegistry
 
-    package init(environment: Environment, isPredicting: Bool) {
+    package init(environment: Environment, isPredicting: Bool, resources: ResourceRegistry = ResourceRegistry()) {
         self.environment = environment
         self.isPredicting = isPredicting
+        self.resources = resources
     }
 
-    /// Configures `component` as the root called `name` on `host`; returns every problem found.
+    /// How configuring a root went.
+    struct Outcome {
+        /// Problems that make the deployment fail, unless a later round configures the root.
+        var problems: [Problem] = []
+        /// Whether the root waits for a resource that nobody provided yet.
+        var isWaitingForResource = false
+        /// Problems that do not stop the deployment.
+        var warnings: [String] = []
+    }
+
+    /// Configures `component` as the root called `name` on `host`.
     func configure(
         _ component: Component, named name: String, on host: Host, features: [String] = [],
         overrides: [LoadedEnvironment.Override] = [], output: HostOutput
-    ) -> [Problem] {
+    ) -> Outcome {
         place(component, named: name, on: host, output: output)
         if !features.isEmpty { component.features = features }
         let problems = apply(overrides, to: component, named: name).map { Problem($0) }
-        guard problems.isEmpty else { return problems }
+        guard problems.isEmpty else { return Outcome(problems: problems) }
         return configure(component, on: host, output: output)
     }
 
@@ -28,29 +40,27 @@ package struct RootConfigurator {
     package func place(_ component: Component, named name: String, on host: Host, output: any ComponentOutput) {
         component.becomeRoot(
             in: ComponentContext(
-                environment: environment, host: host, defdir: "\(environment.baseDirectory)/components/\(name)",
-                workdir: "\(environment.workdirBase)/\(name)", isPredicting: isPredicting, output: output))
+                environment: environment, host: host, rootName: name, isPredicting: isPredicting, output: output,
+                resources: resources))
     }
 
-    /// Runs `configure` for a placed root; returns the problem it raised, if any.
-    ///
-    /// Components that were created but never added are reported as warnings.
-    func configure(_ component: Component, on host: Host, output: HostOutput) -> [Problem] {
+    /// Runs `configure` for a placed root. Components created but never added are warnings.
+    private func configure(_ component: Component, on host: Host, output: HostOutput) -> Outcome {
         output.isConfiguring = true
         defer { output.isConfiguring = false }
         let session = ConfigureSession()
         do {
             try session.watch { try component.prepare() }
+        } catch let failure as ComponentFailure where failure.isWaitingForResource {
+            return Outcome(isWaitingForResource: true)
         } catch {
-            return [Problem(String(describing: error), hosts: [host.name])]
+            return Outcome(problems: [Problem(String(describing: error), hosts: [host.name])])
         }
-        for (unadded, creator) in session.unaddedComponents {
-            output.sink.emit(
-                .warning(
-                    "\(host.name): \((creator ?? component).breadcrumbs) created \(unadded.breadcrumb) but never added it. "
-                        + "Add it with `self += component`, or remove it."))
+        let warnings = session.unaddedComponents.map { unadded, creator in
+            "\(host.name): \((creator ?? component).breadcrumbs) created \(unadded.breadcrumb) but never added it. "
+                + "Add it with `self += component`, or remove it."
         }
-        return []
+        return Outcome(warnings: warnings)
     }
 
     /// Sets `[component:NAME]` overrides; returns a message for each that does not apply.
@@ -76,5 +86,13 @@ package struct RootConfigurator {
                 return "\(place) cannot be converted to \(attribute.valueType): \(error)."
             }
         }
+    }
+}
+
+extension ComponentFailure {
+    /// Whether the failure only means that a required resource is not provided yet.
+    fileprivate var isWaitingForResource: Bool {
+        if error is ResourceNotYetProvided { return true }
+        return (error as? ComponentFailure)?.isWaitingForResource ?? false
     }
 }

@@ -38,6 +38,10 @@ open class Component {
     /// Features chosen with `name:feature` in the environment's host lists.
     /// A root component's default applies when the environment names none.
     public var features: [String] = []
+    /// For a root component: how many of its instances, across all hosts, may deploy at the
+    /// same time — at most 1 of 6 web servers behind a load balancer, say. `nil` leaves it
+    /// to `--jobs`. Set it in `configure`, perhaps from an `@Attribute`.
+    public var rollingLimit: Int?
 
     var context: ComponentContext?
     var deferredError: (any Error)?
@@ -60,6 +64,29 @@ open class Component {
 
     /// The value shown in parentheses in breadcrumbs, batou's namevar (`File('work/hello')`).
     open var breadcrumbValue: String? { nil }
+
+    /// The sub-component this component gets on hosts of `platform` (batou's `@platform`),
+    /// added after `configure` as the last sub-component.
+    ///
+    /// ```swift
+    /// override class func platformComponent(for platform: String) -> Component? {
+    ///     platform == "debian" ? DebianService() : nil
+    /// }
+    /// ```
+    ///
+    /// Unlike batou's decorator, a subclass inherits its superclass's platform components
+    /// unless it overrides this method too.
+    open class func platformComponent(for platform: String) -> Component? { nil }
+
+    /// Handlers this component has for events of other components of the same root,
+    /// batou's `handle_event`.
+    ///
+    /// ```swift
+    /// override var eventHandlers: [EventHandler] {
+    ///     [.beforeUpdate(of: .precursors) { [unowned self] component in try stopProgram() }]
+    /// }
+    /// ```
+    open var eventHandlers: [EventHandler] { [] }
 
     // MARK: - Sub-components
 
@@ -105,6 +132,10 @@ open class Component {
             throw ComponentFailure(breadcrumbs: breadcrumbs, error: error)
         }
         if let error = deferredError { throw error }
+        if let platform = host.platform, let component = type(of: self).platformComponent(for: platform) {
+            add(component)
+            if let error = deferredError { throw error }
+        }
     }
 
     // MARK: - Context
@@ -198,7 +229,7 @@ open class Component {
         subComponents.flatMap { [$0] + $0.recursiveSubComponents }
     }
 
-    private func requireContext() -> ComponentContext {
+    func requireContext() -> ComponentContext {
         guard let context = root.context else {
             preconditionFailure(
                 "\(typeName) is not part of a deployment yet: add it with `self += component` in a configure().")
@@ -218,21 +249,26 @@ open class Component {
 package struct ComponentContext {
     package var environment: Environment
     package var host: Host
+    /// The root component this tree belongs to, as resources know it.
+    package var root: RootIdentity
     package var defdir: String
     package var workdir: String
     package var isPredicting: Bool
     package var output: any ComponentOutput
+    package var resources: ResourceRegistry
 
     package init(
-        environment: Environment, host: Host, defdir: String, workdir: String, isPredicting: Bool,
-        output: any ComponentOutput
+        environment: Environment, host: Host, rootName: String, isPredicting: Bool, output: any ComponentOutput,
+        resources: ResourceRegistry
     ) {
         self.environment = environment
         self.host = host
-        self.defdir = defdir
-        self.workdir = workdir
+        self.root = RootIdentity(name: rootName, host: host.name)
+        self.defdir = "\(environment.baseDirectory)/components/\(rootName)"
+        self.workdir = "\(environment.workdirBase)/\(rootName)"
         self.isPredicting = isPredicting
         self.output = output
+        self.resources = resources
     }
 }
 

@@ -121,7 +121,7 @@ struct OwnerTests {
         let host = try TestHost()
         try Disk.write("x", to: host.path("data"))
         #expect(try host.deploy(Owner("data", user: "nobody")) == true)
-        #expect(Disk.status(host.path("data"))?.st_uid == getpwnam("nobody")?.pointee.pw_uid)
+        #expect(Disk.status(host.path("data"))?.st_uid == Disk.userID("nobody"))
         #expect(try host.deploy(Owner("data", user: "nobody")) == false)
         #expect(try host.deploy(Owner("data", user: "0"), predicting: true) == true)
         #expect(Disk.status(host.path("data"))?.st_uid != 0)
@@ -131,7 +131,7 @@ struct OwnerTests {
         let host = try TestHost()
         try Disk.write("x", to: host.path("data"))
         #expect(try host.deploy(Group("data", group: "nogroup")) == true)
-        #expect(Disk.status(host.path("data"))?.st_gid == getgrnam("nogroup")?.pointee.gr_gid)
+        #expect(Disk.status(host.path("data"))?.st_gid == Disk.groupID("nogroup"))
         #expect(try host.deploy(Group("data", group: "nogroup")) == false)
     }
 
@@ -139,7 +139,7 @@ struct OwnerTests {
         let host = try TestHost()
         try host.deploy(File("data", content: "1\n", owner: "nobody"))
         #expect(try host.deploy(File("data", content: "2\n", owner: "nobody")) == true)
-        #expect(Disk.status(host.path("data"))?.st_uid == getpwnam("nobody")?.pointee.pw_uid)
+        #expect(Disk.status(host.path("data"))?.st_uid == Disk.userID("nobody"))
         #expect(Disk.text(host.path("data")) == "2\n")
     }
 

@@ -3,34 +3,34 @@ import Foundation
 import Testing
 
 @Suite struct DeploymentRunTests {
-    @Test func deploysAndThenHasNothingToDo() throws {
+    @Test func deploysAndThenHasNothingToDo() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = greeter\n")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(deployment.events.contains(.changed(host: "localhost", component: "Greeter > File('work/greeter/hello') > Content('hello')")))
         #expect(try String(contentsOfFile: deployment.directory + "/work/greeter/hello", encoding: .utf8) == "Hello world\n")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(!deployment.events.contains { if case .changed = $0 { true } else { false } })
         #expect(deployment.events.last == .finished(action: "DEPLOYMENT", failedStep: nil))
     }
 
-    @Test func deploysSubComponentsFirstAndUpdatesTheirParent() throws {
+    @Test func deploysSubComponentsFirstAndUpdatesTheirParent() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = parent\n")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(deployment.journal == ["2:verify", "2:update", "1:verify", "1:update"])
     }
 
-    @Test func predictingVerifiesButNeverUpdates() throws {
+    @Test func predictingVerifiesButNeverUpdates() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = parent, greeter\n")
-        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", mode: .predict)))
+        #expect(try await deployment.deploy(DeploymentOptions(environmentName: "test", mode: .predict)))
         #expect(deployment.journal == ["2:verify", "1:verify"])
         #expect(!FileManager.default.fileExists(atPath: deployment.directory + "/work"))
         #expect(deployment.events.contains(.section("Predicting deployment actions")))
         #expect(deployment.events.contains(.section("DEPLOYMENT PREDICTION FINISHED", style: .success)))
     }
 
-    @Test func consistencyCheckConfiguresButDeploysNothing() throws {
+    @Test func consistencyCheckConfiguresButDeploysNothing() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = parent\n")
-        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", mode: .consistencyCheck)))
+        #expect(try await deployment.deploy(DeploymentOptions(environmentName: "test", mode: .consistencyCheck)))
         #expect(deployment.journal.isEmpty)
         #expect(!deployment.events.contains(.section("Deploying")))
         #expect(!deployment.events.contains(.scheduling(host: "localhost", root: "parent")))
@@ -38,10 +38,10 @@ import Testing
         #expect(deployment.events.contains { if case .summary(let timings) = $0 { timings.deploy == nil } else { false } })
     }
 
-    @Test func skipsIgnoredHostsAndComponentsButConfiguresThem() throws {
+    @Test func skipsIgnoredHostsAndComponentsButConfiguresThem() async throws {
         let deployment = try TestDeployment(
             environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = journaled, !failing\n!otherhost = failing, settings\n")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         let expected: [Event] = [
             .connecting(host: "localhost", method: "local", index: 1, count: 2),
             .hostIgnored(host: "otherhost", index: 2, count: 2),
@@ -54,16 +54,16 @@ import Testing
         #expect(deployment.journal == ["port=9001 debug=false notes=[:] servers=[] features=[]", "1:verify", "1:update"])
     }
 
-    @Test func failsWhenNoHostIsDefined() throws {
+    @Test func failsWhenNoHostIsDefined() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n")
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         #expect(deployment.problems == ["No host found in environment."])
         #expect(deployment.failedStep == "connect")
     }
 
-    @Test func namesAMissingEnvironmentAndTheOnesThatExist() throws {
+    @Test func namesAMissingEnvironmentAndTheOnesThatExist() async throws {
         let deployment = try TestDeployment(environment: "[hosts]\n", name: "dev")
-        #expect(try !deployment.deploy(DeploymentOptions(environmentName: "production")))
+        #expect(try await deployment.deploy(DeploymentOptions(environmentName: "production")) == false)
         #expect(
             deployment.problems == [
                 "Missing environment 'production': there is no environments/production/environment.cfg. Environments: dev."
@@ -75,7 +75,7 @@ import Testing
         #expect(DeploymentOptions(environmentName: "dev.cfg").environmentName == "dev")
     }
 
-    @Test func reportsEveryLoadErrorInLineOrder() throws {
+    @Test func reportsEveryLoadErrorInLineOrder() async throws {
         let text = """
             [environment]
             connect_method = local
@@ -88,7 +88,7 @@ import Testing
             [hosts
             """
         let deployment = try TestDeployment(environment: text)
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         let file = "environments/test/environment.cfg"
         #expect(
             deployment.problems == [
@@ -100,7 +100,7 @@ import Testing
         #expect(deployment.failedStep == "load")
     }
 
-    @Test func appliesTypedOverridesAndFeatures() throws {
+    @Test func appliesTypedOverridesAndFeatures() async throws {
         let text = """
             [environment]
             connect_method = local
@@ -115,14 +115,14 @@ import Testing
                 b
             """
         let deployment = try TestDeployment(environment: text)
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(
             deployment.journal == [
                 #"port=9002 debug=true notes=["host1/page-042.conf": "v1"] servers=["a", "b"] features=["blue", "green"]"#
             ])
     }
 
-    @Test func reportsOverridesThatDoNotApplyWithFileLineKeyValueAndType() throws {
+    @Test func reportsOverridesThatDoNotApplyWithFileLineKeyValueAndType() async throws {
         let text = """
             [environment]
             connect_method = local
@@ -134,7 +134,7 @@ import Testing
             notes = {"a": 1}
             """
         let deployment = try TestDeployment(environment: text)
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         let file = "environments/test/environment.cfg"
         #expect(
             deployment.problems == [
@@ -146,10 +146,10 @@ import Testing
         #expect(deployment.events.contains(.section("3 ERRORS - CONFIGURATION FAILED", style: .failure)))
     }
 
-    @Test func namesHostAndComponentOfAConfigureError() throws {
+    @Test func namesHostAndComponentOfAConfigureError() async throws {
         let deployment = try TestDeployment(
             environment: "[environment]\nconnect_method = local\n[hosts]\nweb1 = brokenconfigure\nweb2 = brokenconfigure\n")
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         #expect(
             deployment.problems == [
                 "web1, web2: BrokenConfigure > File('work/brokenconfigure/hello'): Missing file components/brokenconfigure/hello "
@@ -157,17 +157,17 @@ import Testing
             ])
     }
 
-    @Test func stopsAtTheFirstFailingComponent() throws {
+    @Test func letsIndependentRootsFinishWhenOneFails() async throws {
         let deployment = try TestDeployment(
             environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = failing, journaled\n")
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         #expect(deployment.problems == ["localhost: Failing: The service did not answer."])
-        #expect(deployment.journal == ["failing:verify"])
+        #expect(deployment.journal == ["failing:verify", "1:verify", "1:update"])
         #expect(deployment.failedStep == "deploy")
         #expect(deployment.events.contains(.section("DEPLOYMENT FAILED (during deploy)", style: .failure)))
     }
 
-    @Test func givesComponentsTheirHostEnvironmentAndDirectories() throws {
+    @Test func givesComponentsTheirHostEnvironmentAndDirectories() async throws {
         let text = """
             [environment]
             connect_method = local
@@ -180,7 +180,7 @@ import Testing
             platform = debian
             """
         let deployment = try TestDeployment(environment: text)
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         let base = deployment.directory
         #expect(
             deployment.journal == [
@@ -189,17 +189,17 @@ import Testing
             ])
     }
 
-    @Test func overridesPlatformAndTimeoutFromTheCommandLine() throws {
+    @Test func overridesPlatformAndTimeoutFromTheCommandLine() async throws {
         let deployment = try TestDeployment(
             environment: "[environment]\nconnect_method = local\nplatform = a\ntimeout = 5\n[hosts]\nweb = hostfacts\n")
-        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", platform: "b", timeout: 7)))
+        #expect(try await deployment.deploy(DeploymentOptions(environmentName: "test", platform: "b", timeout: 7)))
         #expect(deployment.journal.first?.contains(" b test ") == true)
         #expect(deployment.journal.first?.hasSuffix(" timeout=7") == true)
     }
 
-    @Test func warnsAboutComponentsThatWereCreatedButNeverAdded() throws {
+    @Test func warnsAboutComponentsThatWereCreatedButNeverAdded() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nweb = forgetful\n")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         let warnings = deployment.events.compactMap { if case .warning(let text) = $0 { text } else { nil } }
         #expect(
             warnings == [
@@ -207,39 +207,39 @@ import Testing
             ])
     }
 
-    @Test func updatesAParentWhoseSubComponentChanged() throws {
+    @Test func updatesAParentWhoseSubComponentChanged() async throws {
         let text = "[environment]\nconnect_method = local\n[hosts]\nweb = restarter\n[component:restarter]\nsetting = %@\n"
         let deployment = try TestDeployment(environment: text.replacingOccurrences(of: "%@", with: "a"))
-        #expect(try deployment.deploy())
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(deployment.journal == ["restart"])
         try deployment.write(text.replacingOccurrences(of: "%@", with: "b"), to: "environments/test/environment.cfg")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(deployment.journal == ["restart", "restart"])
         #expect(deployment.events.contains(.changed(host: "web", component: "Restarter")))
     }
 
-    @Test func showsConfigureLogsWithoutAndDeployLogsWithTheHost() throws {
+    @Test func showsConfigureLogsWithoutAndDeployLogsWithTheHost() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nweb = chatty\n")
-        #expect(try deployment.deploy())
+        #expect(try await deployment.deploy())
         #expect(deployment.events.contains(.log(host: nil, component: "Chatty", message: "configured")))
         #expect(deployment.events.contains(.log(host: "web", component: "Chatty", message: "verified")))
     }
 
-    @Test func refusesSSHUntilItIsAvailableButPredictsLocally() throws {
+    @Test func refusesSSHUntilItIsAvailableButPredictsLocally() async throws {
         let deployment = try TestDeployment(environment: "[hosts]\nweb = greeter\n")
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         #expect(deployment.failedStep == "connect")
-        #expect(try deployment.deploy(DeploymentOptions(environmentName: "test", mode: .predict, forcesLocal: true)))
+        #expect(try await deployment.deploy(DeploymentOptions(environmentName: "test", mode: .predict, forcesLocal: true)))
         #expect(deployment.events.contains(.section("DEPLOYMENT PREDICTION (local) FINISHED", style: .success)))
     }
 
-    @Test func refusesASecondRunWhileTheLockIsHeld() throws {
+    @Test func refusesASecondRunWhileTheLockIsHeld() async throws {
         let deployment = try TestDeployment(environment: "[environment]\nconnect_method = local\n[hosts]\nlocalhost = journaled\n")
         let descriptor = open(deployment.directory + "/.batou-lock", O_RDWR | O_CREAT, 0o644)
         defer { close(descriptor) }
         #expect(flock(descriptor, LOCK_EX) == 0)
-        #expect(try !deployment.deploy())
+        #expect(try await deployment.deploy() == false)
         #expect(
             deployment.problems == [
                 "Could not acquire lock .batou-lock: another batou run of this deployment is in progress. "
@@ -248,12 +248,12 @@ import Testing
         #expect(deployment.journal.isEmpty)
     }
 
-    @Test func showsTheNumberOfJobsWhenDebugging() throws {
+    @Test func showsTheNumberOfJobsWhenDebugging() async throws {
         let deployment = try TestDeployment(
             environment: "[environment]\nconnect_method = local\njobs = 2\n[hosts]\nlocalhost = journaled\n")
-        try deployment.deploy(DeploymentOptions(environmentName: "test", isDebugging: true))
+        try await deployment.deploy(DeploymentOptions(environmentName: "test", isDebugging: true))
         #expect(deployment.events.contains(.step("main: Number of jobs: 2", icon: "⚙️")))
-        try deployment.deploy(DeploymentOptions(environmentName: "test", jobs: 5, isDebugging: true))
+        try await deployment.deploy(DeploymentOptions(environmentName: "test", jobs: 5, isDebugging: true))
         #expect(deployment.events.contains(.step("main: Number of jobs: 5", icon: "⚙️")))
     }
 }

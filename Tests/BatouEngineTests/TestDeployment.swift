@@ -26,10 +26,10 @@ final class TestDeployment {
 
     /// Runs `deploy` with `options`; returns whether it succeeded.
     @discardableResult
-    func deploy(_ options: DeploymentOptions = DeploymentOptions(environmentName: "test")) throws -> Bool {
+    func deploy(_ options: DeploymentOptions = DeploymentOptions(environmentName: "test")) async throws -> Bool {
         recorder.clear()
         let registry = try ComponentRegistry(TestComponents.all)
-        return DeploymentRun(baseDirectory: directory, registry: registry, options: options, sink: recorder).run()
+        return await DeploymentRun(baseDirectory: directory, registry: registry, options: options, sink: recorder).run()
     }
 
     var events: [Event] { recorder.events }

@@ -1,0 +1,128 @@
+import BatouModel
+
+/// Configures every root component of an environment, on every host, until resources stop
+/// changing — batou's fixed point — and orders the roots by who requires what.
+///
+/// Each round configures fresh instances of the roots that need it: all of them at first,
+/// then those whose required resources changed or were still missing. Only the last
+/// round's problems count.
+struct ModelConfiguration {
+    var loaded: LoadedEnvironment
+    var registry: ComponentRegistry
+    var isPredicting: Bool
+    var sink: any EventSink
+
+    /// The configured model, ready to deploy, or the problems that stop it.
+    struct Model {
+        var roots: [ConfiguredRoot]
+        var graph: DependencyGraph
+        var problems: [Problem]
+        var warnings: [String]
+    }
+
+    func configure() -> Model {
+        let resources = ResourceRegistry()
+        let configurator = RootConfigurator(
+            environment: loaded.environment, isPredicting: isPredicting, resources: resources)
+        let assignments = loaded.roots
+        let identities = assignments.map(\.identity)
+        var latest: [RootIdentity: (component: Component, output: HostOutput, outcome: RootConfigurator.Outcome)] = [:]
+        var seenWorkingSets: [Set<RootIdentity>] = []
+        var workingSet = identities
+        var unsettled: Set<RootIdentity> = []
+
+        while !workingSet.isEmpty {
+            seenWorkingSets.append(Set(workingSet))
+            var again: Set<RootIdentity> = []
+            for assignment in assignments where workingSet.contains(assignment.identity) {
+                let identity = assignment.identity
+                guard let component = registry.makeComponent(named: assignment.name) else { continue }
+                let provided = resources.reset(identity)
+                let output = HostOutput(host: assignment.host.name, sink: sink, buffersConfigureLogs: true)
+                let outcome = configurator.configure(
+                    component, named: assignment.name, on: assignment.host, features: assignment.features,
+                    overrides: loaded.overrides[assignment.name] ?? [], output: output)
+                latest[identity] = (component, output, outcome)
+                if outcome.isWaitingForResource { again.insert(identity) }
+                let nowProvided = resources.provided(by: identity)
+                for key in Set(provided.keys).union(nowProvided.keys) where provided[key] != nowProvided[key] {
+                    again.formUnion(resources.roots(requiring: key, from: identity))
+                }
+            }
+            again.formUnion(resources.unsatisfiedRequirements.map(\.root))
+            if seenWorkingSets.contains(again) {
+                unsettled = again
+                break
+            }
+            workingSet = identities.filter(again.contains)
+        }
+
+        var problems = identities.flatMap { latest[$0]?.outcome.problems ?? [] }
+        let failed = identities.contains { !(latest[$0]?.outcome.problems.isEmpty ?? true) }
+        problems += unsatisfiedProblems(resources)
+        let waiting = Set(resources.unsatisfiedRequirements.map(\.root))
+        let oscillating = identities.filter { unsettled.contains($0) && !waiting.contains($0) }
+        if !oscillating.isEmpty {
+            problems.append(
+                Problem(
+                    "The configuration did not settle: these root components kept changing what they provide: "
+                        + oscillating.map(\.description).joined(separator: ", ") + "."))
+        }
+        if !failed { problems += unusedProblems(resources) }
+        let graph = DependencyGraph(roots: identities, resources: resources)
+        problems += graph.cycles.map { Problem($0.description) }
+
+        let roots = assignments.compactMap { assignment -> ConfiguredRoot? in
+            guard let configured = latest[assignment.identity] else { return nil }
+            return ConfiguredRoot(
+                identity: assignment.identity, host: assignment.host, component: configured.component,
+                output: configured.output, isIgnored: assignment.isIgnored)
+        }
+        for root in roots { root.output.flushConfigureLogs() }
+        let warnings = identities.flatMap { latest[$0]?.outcome.warnings ?? [] }
+        return Model(roots: roots, graph: graph, problems: problems, warnings: warnings)
+    }
+
+    private func unsatisfiedProblems(_ resources: ResourceRegistry) -> [Problem] {
+        var byKey: [String: [RootIdentity]] = [:]
+        var order: [String] = []
+        for requirement in resources.unsatisfiedRequirements {
+            let place = requirement.host.map { "'\(requirement.key)' on \($0)" } ?? "'\(requirement.key)'"
+            if byKey[place] == nil { order.append(place) }
+            byKey[place, default: []].append(requirement.root)
+        }
+        return order.map { place in
+            let roots = byKey[place, default: []].map(\.description).joined(separator: ", ")
+            return Problem(
+                "Unsatisfied resource requirement: \(roots) require\(byKey[place, default: []].count == 1 ? "s" : "") "
+                    + "\(place), but no component provides it. Add a component that provides it to the environment, "
+                    + "or require it with `strict: false`.")
+        }
+    }
+
+    private func unusedProblems(_ resources: ResourceRegistry) -> [Problem] {
+        let unused = resources.unusedProvisions
+        guard !unused.isEmpty else { return [] }
+        let lines = unused.map { key, provision in
+            "    '\(key)' provided by \(provision.root) with value \(provision.value.base)"
+        }
+        return [
+            Problem(
+                "Unused provided resources; no component requires them, so remove them or require them:\n"
+                    + lines.joined(separator: "\n"))
+        ]
+    }
+}
+
+/// A configured root component, ready to deploy.
+struct ConfiguredRoot {
+    var identity: RootIdentity
+    var host: Host
+    var component: Component
+    var output: HostOutput
+    var isIgnored: Bool
+}
+
+extension LoadedEnvironment.RootAssignment {
+    var identity: RootIdentity { RootIdentity(name: name, host: host.name) }
+}
