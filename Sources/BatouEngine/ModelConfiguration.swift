@@ -20,6 +20,9 @@ struct ModelConfiguration {
         var warnings: [String]
     }
 
+    /// Rounds after which a model whose resources keep changing is given up on.
+    static let maximumRounds = 100
+
     func configure() -> Model {
         let resources = ResourceRegistry()
         let configurator = RootConfigurator(
@@ -27,12 +30,17 @@ struct ModelConfiguration {
         let assignments = loaded.roots
         let identities = assignments.map(\.identity)
         var latest: [RootIdentity: (component: Component, output: HostOutput, outcome: RootConfigurator.Outcome)] = [:]
-        var seenWorkingSets: [Set<RootIdentity>] = []
+        // A round that starts as an earlier one did — same roots, same resources — would end as it did.
+        var seenRounds: [Round] = []
         var workingSet = identities
         var unsettled: Set<RootIdentity> = []
 
         while !workingSet.isEmpty {
-            seenWorkingSets.append(Set(workingSet))
+            guard seenRounds.count < Self.maximumRounds else {
+                unsettled = Set(workingSet)
+                break
+            }
+            seenRounds.append(Round(roots: Set(workingSet), provisions: resources.provisions))
             var again: Set<RootIdentity> = []
             for assignment in assignments where workingSet.contains(assignment.identity) {
                 let identity = assignment.identity
@@ -50,7 +58,7 @@ struct ModelConfiguration {
                 }
             }
             again.formUnion(resources.unsatisfiedRequirements.map(\.root))
-            if seenWorkingSets.contains(again) {
+            if seenRounds.contains(Round(roots: again, provisions: resources.provisions)) {
                 unsettled = again
                 break
             }
@@ -81,6 +89,12 @@ struct ModelConfiguration {
         for root in roots { root.output.flushConfigureLogs() }
         let warnings = identities.flatMap { latest[$0]?.outcome.warnings ?? [] }
         return Model(roots: roots, graph: graph, problems: problems, warnings: warnings)
+    }
+
+    /// What a round of configuration starts from.
+    private struct Round: Equatable {
+        var roots: Set<RootIdentity>
+        var provisions: [String: [ResourceRegistry.Provision]]
     }
 
     private func unsatisfiedProblems(_ resources: ResourceRegistry) -> [Problem] {

@@ -5,7 +5,7 @@
 /// configured twice never counts twice.
 package final class ResourceRegistry {
     /// One value provided under a key.
-    package struct Provision {
+    package struct Provision: Hashable {
         package var root: RootIdentity
         package var value: AnyHashable
     }

@@ -1,25 +1,31 @@
 import BatouComponents
 import BatouModel
 import Foundation
+import Synchronization
 
 /// Components for engine tests. They write what happens to `journal` in the deployment directory.
 enum TestComponents {
     static let all: [Component.Type] = [
         Journaled.self, Parent.self, Failing.self, BrokenConfigure.self, Settings.self, Greeter.self,
-        HostFacts.self, Forgetful.self, Restarter.self, Chatty.self,
+        HostFacts.self, Forgetful.self, Restarter.self, Chatty.self, Provider.self, Consumer.self,
+        LocalConsumer.self, SingleConsumer.self, LinkA.self, LinkB.self, LinkC.self, Slow.self,
+        FailingProvider.self, Platformed.self, Eventful.self, Growing.self,
     ]
 }
 
+/// What the components of each test deployment did, by deployment directory.
+enum Journal {
+    static let entries = Mutex<[String: [String]]>([:])
+
+    static func lines(of deployment: String) -> [String] {
+        entries.withLock { $0[deployment] ?? [] }
+    }
+}
+
 extension Component {
+    /// Adds `line` to the journal of this component's deployment; safe from parallel deploys.
     func record(_ line: String) {
-        let path = environment.baseDirectory + "/journal"
-        let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)!
-        }()
-        handle.seekToEndOfFile()
-        handle.write(Data((line + "\n").utf8))
-        handle.closeFile()
+        Journal.entries.withLock { $0[environment.baseDirectory, default: []].append(line) }
     }
 }
 

@@ -42,9 +42,6 @@ final class TestDeployment {
         events.lazy.compactMap { if case .finished(_, let step) = $0 { step } else { nil } }.first
     }
 
-    /// The lines a component of these tests recorded in `work/journal`.
-    var journal: [String] {
-        let text = (try? String(contentsOfFile: directory + "/journal", encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").map(String.init)
-    }
+    /// The lines the components of this deployment recorded, in order.
+    var journal: [String] { Journal.lines(of: directory) }
 }
