@@ -43,6 +43,17 @@ import Testing
         #expect(Disk.status(host.path("a/b/c")).map { $0.st_mode & S_IFMT } == S_IFDIR)
     }
 
+    @Test func setsAndKeepsTheMode() throws {
+        let host = try TestHost()
+        #expect(try host.deploy(Directory("private", leading: true, mode: 0o750)) == true)
+        #expect(Disk.mode(host.path("private")) == 0o750)
+        let before = Disk.fingerprint(host.path("private"))
+        #expect(try host.deploy(Directory("private", mode: 0o750)) == false)
+        #expect(Disk.fingerprint(host.path("private")) == before)
+        #expect(try host.deploy(Directory("private", mode: 0o700)) == true)
+        #expect(Disk.mode(host.path("private")) == 0o700)
+    }
+
     @Test func predictsWithoutCreating() throws {
         let host = try TestHost()
         #expect(try host.deploy(Directory("logs", leading: true), predicting: true) == true)
