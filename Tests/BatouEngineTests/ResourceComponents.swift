@@ -50,10 +50,15 @@ final class SingleConsumer: Component {
 class Linked: Component {
     @Attribute var provides = ""
     @Attribute var requires = ""
+    @Attribute var reverse = false
 
     override func configure() throws {
         if !provides.isEmpty { provide(ResourceKey<String>(provides), provides) }
-        if !requires.isEmpty { _ = require(ResourceKey<String>(requires)) }
+        if !requires.isEmpty { _ = require(ResourceKey<String>(requires), reverse: reverse) }
+    }
+
+    override func verify() throws {
+        record("\(typeName) deploys")
     }
 }
 

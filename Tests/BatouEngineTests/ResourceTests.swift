@@ -77,6 +77,15 @@ import Testing
         #expect(deployment.journal.contains("consumer on web1 got [42, 42]"))
     }
 
+    @Test(arguments: [false, true])
+    func reverseRequirementsDeployBeforeTheirProviders(reverse: Bool) async throws {
+        let text = local + "[hosts]\nweb = linkb, linka\n[component:linka]\nprovides = a\n"
+            + "[component:linkb]\nrequires = a\nreverse = \(reverse ? "True" : "False")\n"
+        let deployment = try TestDeployment(environment: text)
+        #expect(try await deployment.deploy())
+        #expect(deployment.journal == (reverse ? ["LinkB deploys", "LinkA deploys"] : ["LinkA deploys", "LinkB deploys"]))
+    }
+
     @Test func reportsAModelThatNeverSettles() async throws {
         let deployment = try TestDeployment(environment: local + "[hosts]\nh1 = growing\nh2 = growing\n")
         #expect(try await deployment.deploy() == false)
