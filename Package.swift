@@ -15,7 +15,8 @@ let package = Package(
         .target(name: "BatouModel"),
         .target(name: "BatouConfig"),
         .target(name: "BatouComponents", dependencies: ["BatouModel"]),
-        .target(name: "BatouEngine", dependencies: ["BatouModel", "BatouConfig"]),
+        .target(name: "BatouTransport"),
+        .target(name: "BatouEngine", dependencies: ["BatouModel", "BatouConfig", "BatouTransport"]),
         .target(
             name: "BatouCLI",
             dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "BatouConfigTests", dependencies: ["BatouConfig"]),
         .testTarget(name: "BatouComponentsTests", dependencies: ["BatouComponents", "BatouTesting"]),
         .testTarget(name: "BatouEngineTests", dependencies: ["BatouEngine", "BatouComponents", "BatouTesting"]),
+        .testTarget(name: "BatouTransportTests", dependencies: ["BatouTransport"]),
         .testTarget(name: "ExampleTests"),
     ]
 )

@@ -10,7 +10,7 @@ struct BatouCommand: ParsableCommand {
             Environments live in environments/ENVIRONMENT/environment.cfg.
             """,
         version: "batou 0.1.0",
-        subcommands: [DeployCommand.self]
+        subcommands: [DeployCommand.self, AgentCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

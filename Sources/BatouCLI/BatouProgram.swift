@@ -44,6 +44,8 @@ public struct BatouProgram {
             switch command {
             case let deploy as DeployCommand:
                 return await runDeploy(deploy)
+            case let agent as AgentCommand:
+                return await runAgent(agent)
             case is BatouCommand:
                 // batou without a subcommand shows its usage and fails.
                 OutputChannel.standardOutput.write(BatouCommand.usageString() + "\n")
@@ -64,17 +66,25 @@ public struct BatouProgram {
     }
 
     private func runDeploy(_ command: DeployCommand) async -> Int32 {
-        let registry: ComponentRegistry
-        do {
-            registry = try ComponentRegistry(components)
-        } catch {
-            OutputChannel.standardError.write("ERROR: \(error)\n")
-            return 1
-        }
+        guard let registry = makeRegistry() else { return 1 }
         let sink: any EventSink = command.json ? JSONRenderer() : TerminalRenderer()
         let run = DeploymentRun(
             baseDirectory: FileManager.default.currentDirectoryPath, registry: registry, options: command.options,
             sink: sink)
         return await run.run() ? 0 : 1
+    }
+
+    private func runAgent(_ command: AgentCommand) async -> Int32 {
+        guard let registry = makeRegistry() else { return 1 }
+        return await AgentServer(registry: registry, directory: command.directory).run()
+    }
+
+    private func makeRegistry() -> ComponentRegistry? {
+        do {
+            return try ComponentRegistry(components)
+        } catch {
+            OutputChannel.standardError.write("ERROR: \(error)\n")
+            return nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 import BatouModel
+import BatouTransport
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -87,13 +88,24 @@ public struct DeploymentRun {
 
         let connectStart = clock.now
         let model = try configure(loaded)
+        let hosts = await connect(model, loaded: loaded)
         let connect = connectStart.duration(to: clock.now).seconds
+        guard hosts.configurationProblems.isEmpty else {
+            await hosts.close()
+            throw StepFailure(step: .connect, problems: hosts.configurationProblems, isConfigurationFailure: true)
+        }
 
         var deploy: Double?
+        var deployProblems: [Problem] = []
         if options.mode != .consistencyCheck {
             let deployStart = clock.now
-            try await deployRoots(of: model, jobs: jobs)
+            deployProblems = await deployRoots(of: model, on: hosts, jobs: jobs)
             deploy = deployStart.duration(to: clock.now).seconds
+        }
+        await hosts.close()
+        let problems = hosts.unreachable.flatMap(\.value) + deployProblems
+        guard problems.isEmpty else {
+            throw StepFailure(step: hosts.unreachable.isEmpty ? .deploy : .connect, problems: problems)
         }
         sink.emit(.section("Summary"))
         sink.emit(.summary(RunTimings(connect: connect, deploy: deploy)))
@@ -106,15 +118,6 @@ public struct DeploymentRun {
         sink.emit(.section("Connecting hosts and configuring model ..."))
         guard !environment.hosts.isEmpty else {
             throw StepFailure(step: .connect, problems: [Problem("No host found in environment.")])
-        }
-        guard environment.connectMethod == .local else {
-            throw StepFailure(
-                step: .connect,
-                problems: [
-                    Problem(
-                        "connect_method = \(environment.connectMethod) is not available in this version of batou for Swift. "
-                            + "Use connect_method = local, or --local with --predict-only or --consistency-only.")
-                ])
         }
         let hosts = environment.hosts.sorted { $0.name < $1.name }
         for (index, host) in hosts.enumerated() {
@@ -139,15 +142,19 @@ public struct DeploymentRun {
 
     // MARK: - Deploy
 
-    /// Deploys the roots in dependency order, independent ones at the same time.
-    private func deployRoots(of model: ModelConfiguration.Model, jobs: Int) async throws(StepFailure) {
+    /// Deploys the roots in dependency order, independent ones at the same time; returns the problems.
+    private func deployRoots(of model: ModelConfiguration.Model, on hosts: ConnectedHosts, jobs: Int) async -> [Problem] {
         sink.emit(.section(options.mode == .predict ? "Predicting deployment actions" : "Deploying"))
         let roots = Dictionary(model.roots.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         var schedule = RootSchedule(
             order: model.roots.map(\.identity),
-            dependencies: Dictionary(uniqueKeysWithValues: model.roots.map { ($0.identity, model.graph.dependencies(of: $0.identity)) }),
+            dependencies: Dictionary(
+                uniqueKeysWithValues: model.roots.map { ($0.identity, model.graph.dependencies(of: $0.identity)) }),
             ignored: Set(model.roots.filter { $0.host.isIgnored || $0.isIgnored }.map(\.identity)), jobs: jobs,
             rollingLimits: rollingLimits(of: model.roots))
+        for root in model.roots where hosts.unreachable[root.host.name] != nil && !root.isIgnored {
+            reportBlocked(schedule.finish(root.identity, succeeded: false), by: root.identity)
+        }
         var problems: [Problem] = []
         await withTaskGroup(of: (RootIdentity, Problem?).self) { group in
             func startReadyRoots() {
@@ -157,29 +164,26 @@ public struct DeploymentRun {
                         let reason = roots[identity]?.host.isIgnored == true ? "Host ignored" : "Component ignored"
                         sink.emit(.skipping(host: identity.host, root: identity.name, reason: reason))
                     case .deploy(let identity):
-                        guard let root = roots[identity] else { continue }
+                        guard let connection = hosts.connections[identity.host] else { continue }
                         sink.emit(.scheduling(host: identity.host, root: identity.name))
-                        let deployable = DeployableRoot(component: root.component)
-                        let deployer = ComponentDeployer(
-                            host: identity.host, isPredicting: options.mode == .predict, sink: sink)
-                        group.addTask {
-                            let problem = await DedicatedThread.run { deployable.deploy(with: deployer) }
-                            return (identity, problem)
-                        }
+                        group.addTask { (identity, await connection.deploy(root: identity.name)) }
                     }
                 }
             }
             startReadyRoots()
             for await (identity, problem) in group {
                 if let problem { problems.append(problem) }
-                for blocked in schedule.finish(identity, succeeded: problem == nil) {
-                    sink.emit(
-                        .skipping(host: blocked.host, root: blocked.name, reason: "Not deployed because \(identity) failed"))
-                }
+                reportBlocked(schedule.finish(identity, succeeded: problem == nil), by: identity)
                 startReadyRoots()
             }
         }
-        guard problems.isEmpty else { throw StepFailure(step: .deploy, problems: problems) }
+        return problems
+    }
+
+    private func reportBlocked(_ blocked: [RootIdentity], by failed: RootIdentity) {
+        for root in blocked {
+            sink.emit(.skipping(host: root.host, root: root.name, reason: "Not deployed because \(failed) failed"))
+        }
     }
 
     /// The rolling limit of each root component, the smallest its instances ask for.
@@ -190,22 +194,5 @@ public struct DeploymentRun {
             limits[root.identity.name] = min(limits[root.identity.name] ?? limit, limit)
         }
         return limits
-    }
-}
-
-/// A configured root handed to the one task that deploys it.
-///
-/// Its component tree is not `Sendable`; it is safe to send because, once configured, only
-/// this task's thread touches it until the deploy ends.
-private struct DeployableRoot: @unchecked Sendable {
-    let component: Component
-
-    func deploy(with deployer: ComponentDeployer) -> Problem? {
-        do {
-            try deployer.deployRoot(component)
-            return nil
-        } catch {
-            return error
-        }
     }
 }

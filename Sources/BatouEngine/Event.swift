@@ -1,5 +1,5 @@
 /// One fact of a deployment, as the terminal shows it and `--json` prints it.
-public enum Event: Sendable, Hashable {
+public enum Event: Sendable, Hashable, Codable {
     /// The run started: batou's self-identification line.
     case started(version: String, platform: String)
     /// A new part of the run, shown as a `===== title =====` line.
@@ -34,13 +34,13 @@ public enum Event: Sendable, Hashable {
     case finished(action: String, failedStep: String?)
 
     /// How a section line is emphasised.
-    public enum SectionStyle: String, Sendable, Hashable {
+    public enum SectionStyle: String, Sendable, Hashable, Codable {
         case plain, success, failure
     }
 }
 
 /// How long one component took, in seconds; `nil` for what never ran.
-public struct ComponentTimings: Sendable, Hashable {
+public struct ComponentTimings: Sendable, Hashable, Codable {
     public var total: Double
     public var verify: Double?
     public var update: Double?
@@ -48,7 +48,7 @@ public struct ComponentTimings: Sendable, Hashable {
 }
 
 /// How long the steps of a run took, in seconds.
-public struct RunTimings: Sendable, Hashable {
+public struct RunTimings: Sendable, Hashable, Codable {
     public var connect: Double
     public var deploy: Double?
 

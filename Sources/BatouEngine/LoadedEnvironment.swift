@@ -28,7 +28,7 @@ struct LoadedEnvironment {
     }
 
     /// One `key = value` of a `[component:NAME]` section, with where it was written.
-    struct Override {
+    struct Override: Codable, Sendable {
         var key: String
         var value: String
         var location: String

@@ -11,6 +11,10 @@ struct ModelConfiguration {
     var registry: ComponentRegistry
     var isPredicting: Bool
     var sink: any EventSink
+    /// Resources to start from: empty for the whole model, the controller's for one host's agent.
+    var resources = ResourceRegistry()
+    /// Whether the roots are the whole model, so that unused resources and cycles can be judged.
+    var isWholeModel = true
 
     /// The configured model, ready to deploy, or the problems that stop it.
     struct Model {
@@ -18,13 +22,14 @@ struct ModelConfiguration {
         var graph: DependencyGraph
         var problems: [Problem]
         var warnings: [String]
+        /// The resources as they settled, for agents configuring one host each.
+        var provisions: [String: [ResourceRegistry.Provision]]
     }
 
     /// Rounds after which a model whose resources keep changing is given up on.
     static let maximumRounds = 100
 
     func configure() -> Model {
-        let resources = ResourceRegistry()
         let configurator = RootConfigurator(
             environment: loaded.environment, isPredicting: isPredicting, resources: resources)
         let assignments = loaded.roots
@@ -76,9 +81,11 @@ struct ModelConfiguration {
                     "The configuration did not settle: these root components kept changing what they provide: "
                         + oscillating.map(\.description).joined(separator: ", ") + "."))
         }
-        if !failed { problems += unusedProblems(resources) }
         let graph = DependencyGraph(roots: identities, resources: resources)
-        problems += graph.cycles.map { Problem($0.description) }
+        if isWholeModel {
+            if !failed { problems += unusedProblems(resources) }
+            problems += graph.cycles.map { Problem($0.description) }
+        }
 
         let roots = assignments.compactMap { assignment -> ConfiguredRoot? in
             guard let configured = latest[assignment.identity] else { return nil }
@@ -88,7 +95,8 @@ struct ModelConfiguration {
         }
         for root in roots { root.output.flushConfigureLogs() }
         let warnings = identities.flatMap { latest[$0]?.outcome.warnings ?? [] }
-        return Model(roots: roots, graph: graph, problems: problems, warnings: warnings)
+        return Model(
+            roots: roots, graph: graph, problems: problems, warnings: warnings, provisions: resources.provisions)
     }
 
     /// What a round of configuration starts from.
@@ -118,7 +126,7 @@ struct ModelConfiguration {
         let unused = resources.unusedProvisions
         guard !unused.isEmpty else { return [] }
         let lines = unused.map { key, provision in
-            "    '\(key)' provided by \(provision.root) with value \(provision.value.base)"
+            "    '\(key)' provided by \(provision.root) with value \(provision.value)"
         }
         return [
             Problem(

@@ -3,7 +3,7 @@
 ///
 /// Equal problems from several hosts are merged into one that names all of them,
 /// as batou merges equal errors.
-public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+public struct Problem: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     /// What went wrong, where (file:line or breadcrumbs), and how to fix it when known.
     public var message: String
     /// The hosts that reported it; empty for problems of the deployment as a whole.

@@ -9,7 +9,7 @@ extension Component {
     /// deploy after this component's root (unless they require it `reverse`d).
     public func provide<Value>(_ key: ResourceKey<Value>, _ value: Value) {
         let context = requireContext()
-        context.resources.provide(AnyHashable(value), under: key.name, by: context.root)
+        context.resources.provide(value, under: key.name, by: context.root)
     }
 
     /// Every value provided under `key`, from any host or only from `host`.
@@ -28,7 +28,7 @@ extension Component {
         let context = requireContext()
         let requirement = ResourceRegistry.Requirement(
             root: context.root, key: key.name, host: host?.name, isStrict: strict, isReversed: reverse)
-        return context.resources.require(requirement).compactMap { $0.base as? Value }
+        return context.resources.require(requirement).compactMap { ResourceRegistry.decode($0, as: Value.self) }
     }
 
     /// The one value provided under `key`, from any host or only from `host`.

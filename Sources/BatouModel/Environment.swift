@@ -5,7 +5,7 @@
 ///     self += File("motd", content: "Welcome to \(host.fqdn) in \(environment.name)\n")
 /// }
 /// ```
-public struct Environment: Sendable, Hashable {
+public struct Environment: Sendable, Hashable, Codable {
     /// The environment's name: `dev` for `environments/dev/environment.cfg`.
     public var name: String
     /// The deployment's directory (the one holding `environments/` and `components/`).
@@ -51,7 +51,7 @@ public struct Environment: Sendable, Hashable {
 }
 
 /// A host of an environment.
-public struct Host: Sendable, Hashable {
+public struct Host: Sendable, Hashable, Codable {
     /// The name used in the environment file.
     public var name: String
     /// The fully qualified name: `name.host_domain`, or the name alone.
@@ -79,8 +79,8 @@ public struct Host: Sendable, Hashable {
 }
 
 /// How the deployment reaches its hosts.
-public struct ConnectMethod: Hashable, Sendable, CustomStringConvertible {
-    enum Storage: Hashable, Sendable {
+public struct ConnectMethod: Hashable, Sendable, Codable, CustomStringConvertible {
+    enum Storage: Hashable, Sendable, Codable {
         case local, ssh
     }
 

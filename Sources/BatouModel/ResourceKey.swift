@@ -25,7 +25,7 @@ public struct ResourceKey<Value: Hashable & Sendable & Codable>: Hashable, Senda
 }
 
 /// A root component on a host: the unit that provides and requires resources.
-public struct RootIdentity: Hashable, Sendable, CustomStringConvertible {
+public struct RootIdentity: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The root component's name, as environments write it (`hello`).
     public var name: String
     /// The name of the host it is deployed on.

@@ -1,13 +1,26 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Every resource provided and required by the roots of an environment, batou's `Resources`.
 ///
 /// Values are recorded per providing root (a sub-component provides for its root); a root's
 /// provisions and requirements are dropped before it configures again, so a root that is
-/// configured twice never counts twice.
+/// configured twice never counts twice. Values are kept as JSON: that is how they travel to
+/// the hosts that configure with them, and how a changed value is recognised.
 package final class ResourceRegistry {
     /// One value provided under a key.
-    package struct Provision: Hashable {
+    package struct Provision: Hashable, Sendable, Codable {
         package var root: RootIdentity
-        package var value: AnyHashable
+        /// The value, encoded as JSON with sorted keys.
+        package var value: String
+
+        package init(root: RootIdentity, value: String) {
+            self.root = root
+            self.value = value
+        }
     }
 
     /// A root's requirement of a key.
@@ -24,21 +37,24 @@ package final class ResourceRegistry {
     package private(set) var provisions: [String: [Provision]] = [:]
     package private(set) var requirements: [Requirement] = []
 
-    package init() {}
+    /// A registry that starts with `provisions`, such as those a controller settled on.
+    package init(provisions: [String: [Provision]] = [:]) {
+        self.provisions = provisions
+    }
 
     // MARK: - Changing
 
-    func provide(_ value: AnyHashable, under key: String, by root: RootIdentity) {
-        provisions[key, default: []].append(Provision(root: root, value: value))
+    func provide<Value: Encodable>(_ value: Value, under key: String, by root: RootIdentity) {
+        provisions[key, default: []].append(Provision(root: root, value: Self.encode(value)))
     }
 
-    func require(_ requirement: Requirement) -> [AnyHashable] {
+    func require(_ requirement: Requirement) -> [String] {
         if !requirements.contains(requirement) { requirements.append(requirement) }
         return values(of: requirement.key, on: requirement.host)
     }
 
     /// Forgets what `root` provided and required; returns what it had provided, by key.
-    package func reset(_ root: RootIdentity) -> [String: [AnyHashable]] {
+    package func reset(_ root: RootIdentity) -> [String: [String]] {
         let previous = provided(by: root)
         for key in previous.keys {
             provisions[key]?.removeAll { $0.root == root }
@@ -51,13 +67,13 @@ package final class ResourceRegistry {
     // MARK: - Reading
 
     /// The values provided under `key`, by roots on `host` if given, in the order provided.
-    package func values(of key: String, on host: String? = nil) -> [AnyHashable] {
+    package func values(of key: String, on host: String? = nil) -> [String] {
         (provisions[key] ?? []).filter { host == nil || $0.root.host == host }.map(\.value)
     }
 
     /// What `root` provides, by key.
-    package func provided(by root: RootIdentity) -> [String: [AnyHashable]] {
-        var result: [String: [AnyHashable]] = [:]
+    package func provided(by root: RootIdentity) -> [String: [String]] {
+        var result: [String: [String]] = [:]
         for (key, list) in provisions {
             let values = list.filter { $0.root == root }.map(\.value)
             if !values.isEmpty { result[key] = values }
@@ -73,6 +89,17 @@ package final class ResourceRegistry {
     /// Strict requirements that no provider satisfies.
     package var unsatisfiedRequirements: [Requirement] {
         requirements.filter { $0.isStrict && values(of: $0.key, on: $0.host).isEmpty }
+    }
+
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain Codable values into JSON does not fail.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    static func decode<Value: Decodable>(_ json: String, as type: Value.Type) -> Value? {
+        try? JSONDecoder().decode(Value.self, from: Data(json.utf8))
     }
 
     /// Provisions that no requirement sees.

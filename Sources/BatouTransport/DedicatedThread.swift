@@ -8,9 +8,9 @@ import Darwin
 
 /// Runs blocking work on a thread of its own, so that waiting for it never occupies one of
 /// the few threads of Swift's cooperative pool.
-enum DedicatedThread {
+package enum DedicatedThread {
     /// Runs `work` on a new thread and returns its result.
-    static func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+    package static func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
         await withCheckedContinuation { continuation in
             start { continuation.resume(returning: work()) }
         }
@@ -24,7 +24,8 @@ enum DedicatedThread {
         }
     }
 
-    private static func start(_ body: @escaping @Sendable () -> Void) {
+    /// Starts `body` on a new thread and returns at once.
+    package static func start(_ body: @escaping @Sendable () -> Void) {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         let status = pthread_create(

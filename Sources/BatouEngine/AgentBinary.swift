@@ -1,0 +1,68 @@
+import BatouTransport
+import Synchronization
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// This executable, which is also the agent hosts run: its content hash names it on hosts,
+/// and it travels gzip-compressed when both ends have `gzip`.
+final class AgentBinary: Sendable {
+    /// The executable's path.
+    let path: String
+    /// SHA-256 of the executable, which names it on hosts.
+    let hash: String
+    private let compressed = Mutex<[UInt8]?>(nil)
+
+    /// The running executable; its hash is cached next to it, keyed by size and time.
+    init() throws(Problem) {
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+            throw Problem("Cannot find this program's executable to ship it as the agent.")
+        }
+        self.path = path
+        self.hash = try Self.hash(of: path)
+    }
+
+    /// The executable as gzip compresses it, made once.
+    func compressedContent() throws(Problem) -> [UInt8] {
+        if let bytes = compressed.withLock({ $0 }) { return bytes }
+        let gzip: ChildProcess
+        do {
+            gzip = try ChildProcess(["gzip", "-1", "-c", path])
+        } catch {
+            throw Problem("Cannot compress the agent: \(error)")
+        }
+        gzip.closeInput()
+        let bytes = gzip.readToEnd()
+        guard gzip.waitForExit() == 0 else { throw Problem("Cannot compress the agent: \(gzip.errorOutput())") }
+        compressed.withLock { $0 = bytes }
+        return bytes
+    }
+
+    /// The uncompressed executable.
+    func content() throws(Problem) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem("Cannot read this program's executable \(path).")
+        }
+        return Array(data)
+    }
+
+    private static func hash(of path: String) throws(Problem) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? Int) ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let key = "\(size) \(modified)"
+        let cache = path + ".batou-hash"
+        if let cached = try? String(contentsOfFile: cache, encoding: .utf8), cached.hasPrefix(key + " ") {
+            return String(cached.dropFirst(key.count + 1).prefix(while: { $0 != "\n" }))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem("Cannot read this program's executable \(path).")
+        }
+        let hash = SHA256.hex(Array(data))
+        try? "\(key) \(hash)\n".write(toFile: cache, atomically: true, encoding: .utf8)
+        return hash
+    }
+}

@@ -1,0 +1,120 @@
+import BatouModel
+import BatouTransport
+import Synchronization
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The agent: the deployment's own executable, started on a host by the controller,
+/// answering requests read from standard input on standard output, one JSON object a line.
+///
+/// It deploys into `directory` (the environment's `target_directory`), holds the host's
+/// lock while it runs, and ends when its input ends.
+public struct AgentServer {
+    private let registry: ComponentRegistry
+    private let directory: String
+
+    public init(registry: ComponentRegistry, directory: String) {
+        self.registry = registry
+        self.directory = Self.expandingHome(directory)
+    }
+
+    /// Serves requests until standard input ends; returns the exit status.
+    public func run() async -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        let replies = ReplyChannel()
+        let session = AgentSession(registry: registry, directory: directory, sink: replies)
+        var lock: HostLock?
+        var host = ""
+        let input = StandardInput()
+        await withTaskGroup(of: Void.self) { deploys in
+            while let line = await DedicatedThread.run({ input.readLine() }) {
+                guard let request = try? JSONDecoder().decode(AgentRequest.self, from: Data(line)) else {
+                    replies.send(.failed(Problem("The agent received a request it does not understand.")))
+                    continue
+                }
+                switch request {
+                case .hello(let owner):
+                    do throws(HostLockFailure) {
+                        lock = try HostLock(directory: directory, owner: owner)
+                        replies.send(.ready(directory: directory))
+                    } catch {
+                        replies.send(error.reply)
+                    }
+                case .files(let manifest):
+                    replies.send(.missingFiles(DataFiles.missing(from: manifest, in: directory)))
+                case .file(let file, let content):
+                    if let problem = DataFiles.write(file, base64: content, in: directory) {
+                        replies.send(.failed(problem))
+                    }
+                case .configure(let configuration):
+                    host = configuration.host
+                    let result = session.configure(configuration)
+                    replies.send(.configured(problems: result.problems, warnings: result.warnings))
+                case .deploy(let root):
+                    let host = host
+                    deploys.addTask {
+                        let problem = await DedicatedThread.run { session.deploy(root: root, host: host) }
+                        replies.send(.deployed(root: root, problem: problem))
+                    }
+                }
+            }
+        }
+        lock?.release()
+        return 0
+    }
+
+    private static func expandingHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return Path.homeDirectory + path.dropFirst()
+    }
+}
+
+/// Sends replies and events to the controller, one whole line at a time.
+private final class ReplyChannel: EventSink {
+    private let lock = Mutex(())
+    private let encoder = JSONEncoder()
+
+    func send(_ reply: AgentReply) {
+        guard let data = try? encoder.encode(reply) else { return }
+        let line = Array(data) + [0x0A]
+        lock.withLock { _ in
+            var offset = 0
+            while offset < line.count {
+                let written = line[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    func emit(_ event: Event) {
+        send(.event(event))
+    }
+}
+
+/// Standard input, read a line at a time by one thread.
+private final class StandardInput: @unchecked Sendable {
+    private var buffer: [UInt8] = []
+
+    func readLine() -> [UInt8]? {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            buffer += chunk[0..<count]
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import BatouTransport
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+    ])
+    func matchesTheStandardsVectors(text: String, digest: String) {
+        #expect(SHA256.hex(Array(text.utf8)) == digest)
+    }
+
+    @Test func hashesInPiecesAsInOne() {
+        let bytes = (0..<1000).map { UInt8($0 % 251) }
+        var hash = SHA256()
+        hash.update(bytes[0..<37])
+        hash.update(bytes[37..<700])
+        hash.update(bytes[700...])
+        #expect(hash.finalize() == SHA256.hex(bytes))
+        #expect(SHA256.hex(Array(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite struct ChildProcessTests {
+    @Test func exchangesLinesAndCollectsErrors() throws {
+        let process = try ChildProcess(["sh", "-c", "read line; echo \"got $line\"; echo oops >&2; exit 3"])
+        try process.write(Array("hello\n".utf8))
+        process.closeInput()
+        #expect(process.readLine().map { String(decoding: $0, as: UTF8.self) } == "got hello")
+        #expect(process.readLine() == nil)
+        #expect(process.waitForExit() == 3)
+        #expect(process.errorOutput() == "oops\n")
+    }
+
+    @Test func reportsAProgramThatDoesNotExist() {
+        #expect(throws: TransportError.self) { try ChildProcess(["no-such-program-here"]) }
+    }
+}
