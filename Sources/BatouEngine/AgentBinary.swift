@@ -25,18 +25,26 @@ final class AgentBinary: Sendable {
         self.hash = try Self.hash(of: path)
     }
 
-    /// The executable as gzip compresses it, made once.
+    /// The executable as gzip compresses it, made once per build and kept next to it.
     func compressedContent() throws(Problem) -> [UInt8] {
         if let bytes = compressed.withLock({ $0 }) { return bytes }
+        let cache = path + ".batou-agent.gz"
+        let cachedHash = try? String(contentsOfFile: cache + ".sha256", encoding: .utf8)
+        if cachedHash == hash, let data = FileManager.default.contents(atPath: cache) {
+            compressed.withLock { $0 = Array(data) }
+            return Array(data)
+        }
         let gzip: ChildProcess
         do {
-            gzip = try ChildProcess(["gzip", "-1", "-c", path])
+            gzip = try ChildProcess(["gzip", "-6", "-c", path])
         } catch {
             throw Problem("Cannot compress the agent: \(error)")
         }
         gzip.closeInput()
         let bytes = gzip.readToEnd()
         guard gzip.waitForExit() == 0 else { throw Problem("Cannot compress the agent: \(gzip.errorOutput())") }
+        try? Data(bytes).write(to: URL(fileURLWithPath: cache))
+        try? hash.write(toFile: cache + ".sha256", atomically: true, encoding: .utf8)
         compressed.withLock { $0 = bytes }
         return bytes
     }

@@ -13,7 +13,8 @@ final class AgentConnection: Sendable {
     let host: String
     private let process: ChildProcess
     private let sink: any EventSink
-    private let waiting = Mutex<[String: CheckedContinuation<AgentReply, Never>]>([:])
+    private let waiting = Mutex<[Int: CheckedContinuation<AgentReply, Never>]>([:])
+    private let lastRequest = Mutex(0)
     /// Whether the agent's output has ended; later requests are answered at once.
     private let hasEnded = Mutex(false)
     private let encoder = JSONEncoder()
@@ -28,10 +29,13 @@ final class AgentConnection: Sendable {
 
     /// Sends `request` and waits for the reply that answers it.
     func request(_ request: AgentRequest) async -> AgentReply {
-        let key = Self.key(of: request)
+        let id = lastRequest.withLock { last in
+            last += 1
+            return last
+        }
         return await withCheckedContinuation { continuation in
             let ended = hasEnded.withLock { ended in
-                if !ended { waiting.withLock { $0[key] = continuation } }
+                if !ended { waiting.withLock { $0[id] = continuation } }
                 return ended
             }
             if ended {
@@ -39,17 +43,14 @@ final class AgentConnection: Sendable {
                 return
             }
             do {
-                try send(request)
+                guard let data = try? encoder.encode(AgentEnvelope(id: id, message: request)) else {
+                    throw TransportError("A request could not be encoded.")
+                }
+                try process.write(Array(data) + [0x0A])
             } catch {
-                answer(key, with: .failed(Problem("\(error)", hosts: [host])))
+                answer(id, with: .failed(Problem("\(error)", hosts: [host])))
             }
         }
-    }
-
-    /// Sends `request`, which has no reply of its own.
-    func send(_ request: AgentRequest) throws(TransportError) {
-        guard let data = try? encoder.encode(request) else { throw TransportError("A request could not be encoded.") }
-        try process.write(Array(data) + [0x0A])
     }
 
     /// Ends the agent's input, so that it finishes and releases the host's lock; waits for it.
@@ -68,18 +69,15 @@ final class AgentConnection: Sendable {
     private func readReplies() {
         let decoder = JSONDecoder()
         while let line = process.readLine() {
-            guard let reply = try? decoder.decode(AgentReply.self, from: Data(line)) else {
+            guard let envelope = try? decoder.decode(AgentEnvelope<AgentReply>.self, from: Data(line)) else {
                 let text = String(decoding: line, as: UTF8.self)
                 sink.emit(.warning("\(host): The agent said something unexpected: \(text)"))
                 continue
             }
-            switch reply {
-            case .event(let event): sink.emit(event)
-            case .ready, .locked: answer("hello", with: reply)
-            case .missingFiles: answer("files", with: reply)
-            case .configured: answer("configure", with: reply)
-            case .deployed(let root, _): answer("deploy \(root)", with: reply)
-            case .failed(let problem): sink.emit(.problem(problem))
+            if case .event(let event) = envelope.message {
+                sink.emit(event)
+            } else if let id = envelope.id {
+                answer(id, with: envelope.message)
             }
         }
         let pending = hasEnded.withLock { ended in
@@ -93,24 +91,14 @@ final class AgentConnection: Sendable {
         for continuation in pending.values { continuation.resume(returning: .failed(problem)) }
     }
 
-    private func answer(_ key: String, with reply: AgentReply) {
-        waiting.withLock { $0.removeValue(forKey: key) }?.resume(returning: reply)
+    private func answer(_ id: Int, with reply: AgentReply) {
+        waiting.withLock { $0.removeValue(forKey: id) }?.resume(returning: reply)
     }
 
     /// Why the agent stopped answering, from what ssh or the agent said last.
     private func endedProblem() -> Problem {
         let status = process.waitForExit()
-        let said = process.errorOutput().split(separator: "\n").last.map(String.init) ?? ""
-        let cause = said.isEmpty ? "the agent ended with status \(status)" : said
+        let cause = process.lastErrorLine() ?? "the agent ended with status \(status)"
         return Problem("The connection ended: \(cause).", hosts: [host])
-    }
-
-    private static func key(of request: AgentRequest) -> String {
-        switch request {
-        case .hello: "hello"
-        case .files, .file: "files"
-        case .configure: "configure"
-        case .deploy(let root): "deploy \(root)"
-        }
     }
 }

@@ -44,8 +44,7 @@ struct AgentInstaller {
                 let output = String(decoding: process.readToEnd(), as: UTF8.self)
                 let status = process.waitForExit()
                 guard status == 0 else {
-                    let said = process.errorOutput().split(separator: "\n").last.map(String.init) ?? ""
-                    let cause = said.isEmpty ? "ssh ended with status \(status)" : said
+                    let cause = process.lastErrorLine() ?? "ssh ended with status \(status)"
                     return .failure(Problem("Cannot reach the host: \(cause).", hosts: [host]))
                 }
                 return .success(String(output.prefix(while: { $0 != "\n" })))

@@ -1,12 +1,20 @@
 import BatouModel
 
-/// What the controller asks an agent on a host, one JSON object per line.
+/// A message with the number of the request it belongs to, one JSON object per line.
+///
+/// Every reply carries the number of the request it answers; events carry none.
+struct AgentEnvelope<Message: Codable & Sendable>: Codable, Sendable {
+    var id: Int?
+    var message: Message
+}
+
+/// What the controller asks an agent on a host.
 enum AgentRequest: Codable, Sendable {
     /// Take the host's deployment lock for `owner`.
     case hello(LockOwner)
     /// The deployment's data files; the agent answers with those it lacks.
     case files([DataFile])
-    /// One data file's content, base64-encoded.
+    /// One data file's content, base64-encoded; answered with `done`.
     case file(DataFile, content: String)
     /// Configure the host's root components.
     case configure(AgentConfiguration)
@@ -14,7 +22,7 @@ enum AgentRequest: Codable, Sendable {
     case deploy(root: String)
 }
 
-/// What an agent answers, one JSON object per line.
+/// What an agent answers.
 enum AgentReply: Codable, Sendable {
     /// The lock is taken; the agent deploys into `directory`.
     case ready(directory: String)
@@ -30,6 +38,8 @@ enum AgentReply: Codable, Sendable {
     case deployed(root: String, problem: Problem?)
     /// The agent could not do what it was asked.
     case failed(Problem)
+    /// A request was carried out and has nothing to report.
+    case done
 }
 
 /// Who holds a host's deployment lock, shown to whoever finds it taken.

@@ -35,33 +35,33 @@ public struct AgentServer {
         let input = StandardInput()
         await withTaskGroup(of: Void.self) { deploys in
             while let line = await DedicatedThread.run({ input.readLine() }) {
-                guard let request = try? JSONDecoder().decode(AgentRequest.self, from: Data(line)) else {
-                    replies.send(.failed(Problem("The agent received a request it does not understand.")))
+                guard let envelope = try? JSONDecoder().decode(AgentEnvelope<AgentRequest>.self, from: Data(line)) else {
+                    replies.send(.failed(Problem("The agent received a request it does not understand.")), to: nil)
                     continue
                 }
-                switch request {
+                let id = envelope.id
+                switch envelope.message {
                 case .hello(let owner):
                     do throws(HostLockFailure) {
                         lock = try HostLock(directory: directory, owner: owner)
-                        replies.send(.ready(directory: directory))
+                        replies.send(.ready(directory: directory), to: id)
                     } catch {
-                        replies.send(error.reply)
+                        replies.send(error.reply, to: id)
                     }
                 case .files(let manifest):
-                    replies.send(.missingFiles(DataFiles.missing(from: manifest, in: directory)))
+                    replies.send(.missingFiles(DataFiles.missing(from: manifest, in: directory)), to: id)
                 case .file(let file, let content):
-                    if let problem = DataFiles.write(file, base64: content, in: directory) {
-                        replies.send(.failed(problem))
-                    }
+                    let problem = DataFiles.write(file, base64: content, in: directory)
+                    replies.send(problem.map(AgentReply.failed) ?? .done, to: id)
                 case .configure(let configuration):
                     host = configuration.host
                     let result = session.configure(configuration)
-                    replies.send(.configured(problems: result.problems, warnings: result.warnings))
+                    replies.send(.configured(problems: result.problems, warnings: result.warnings), to: id)
                 case .deploy(let root):
                     let host = host
                     deploys.addTask {
                         let problem = await DedicatedThread.run { session.deploy(root: root, host: host) }
-                        replies.send(.deployed(root: root, problem: problem))
+                        replies.send(.deployed(root: root, problem: problem), to: id)
                     }
                 }
             }
@@ -81,8 +81,9 @@ private final class ReplyChannel: EventSink {
     private let lock = Mutex(())
     private let encoder = JSONEncoder()
 
-    func send(_ reply: AgentReply) {
-        guard let data = try? encoder.encode(reply) else { return }
+    /// Sends `reply` to the request numbered `id`.
+    func send(_ reply: AgentReply, to id: Int?) {
+        guard let data = try? encoder.encode(AgentEnvelope(id: id, message: reply)) else { return }
         let line = Array(data) + [0x0A]
         lock.withLock { _ in
             var offset = 0
@@ -95,7 +96,7 @@ private final class ReplyChannel: EventSink {
     }
 
     func emit(_ event: Event) {
-        send(.event(event))
+        send(.event(event), to: nil)
     }
 }
 

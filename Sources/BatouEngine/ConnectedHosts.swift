@@ -18,12 +18,15 @@ struct ConnectedHosts: Sendable {
     var unreachable: [String: [Problem]] = [:]
     /// Problems agents found configuring their hosts' components; they stop the run.
     var configurationProblems: [Problem] = []
+    /// The directory of the shared ssh connections' sockets, removed when they are closed.
+    var controlDirectory: String?
 
     /// Ends every connection, releasing the hosts' locks.
     func close() async {
         await withTaskGroup(of: Void.self) { group in
             for connection in connections.values { group.addTask { await connection.close() } }
         }
+        if let controlDirectory { try? FileManager.default.removeItem(atPath: controlDirectory) }
     }
 }
 
@@ -55,6 +58,7 @@ extension DeploymentRun {
         let owner = lockOwner()
         let controlDirectory = "/tmp/batou-ssh-\(getpid())"
         try? FileManager.default.createDirectory(atPath: controlDirectory, withIntermediateDirectories: true)
+        connected.controlDirectory = controlDirectory
         let configFile = ["ssh_config_\(environment.name)", "ssh_config"]
             .map { baseDirectory + "/" + $0 }.first { FileManager.default.fileExists(atPath: $0) }
         await withTaskGroup(of: (String, Result<RemoteHost, ProblemList>).self) { group in

@@ -107,14 +107,9 @@ struct RemoteHost: HostConnection {
         }
         for file in files where missing.contains(file.path) {
             guard let data = FileManager.default.contents(atPath: baseDirectory + "/" + file.path) else { continue }
-            do {
-                try connection.send(.file(file, content: data.base64EncodedString()))
-            } catch {
-                throw ProblemList([Problem("\(error)", hosts: [host])])
+            if case .failed(let problem) = await connection.request(.file(file, content: data.base64EncodedString())) {
+                throw ProblemList([problem])
             }
-        }
-        guard case .missingFiles(let stillMissing) = await connection.request(.files(files)), stillMissing.isEmpty else {
-            throw ProblemList([Problem("The data files could not be shipped to the host.", hosts: [host])])
         }
     }
 

@@ -147,6 +147,11 @@ package final class ChildProcess: @unchecked Sendable {
         errors.text()
     }
 
+    /// The last line the program wrote to standard error, which usually says why it failed.
+    package func lastErrorLine() -> String? {
+        errorOutput().split(whereSeparator: \.isNewline).last.map(String.init)
+    }
+
     /// Asks the program to stop.
     package func terminate() {
         kill(pid, SIGTERM)

@@ -4,9 +4,9 @@ import Testing
 extension ExampleTests {
     /// The benchmark deployment produces exactly the result its specification describes.
     @Suite struct BenchExampleTests {
-        static let example = HelloExampleTests.repository + "/examples/bench"
+        static let example = ExampleTests.repository + "/examples/bench"
         static let binary = example + "/.build/release/deployment"
-        static let manifest = HelloExampleTests.repository + "/benchmarks/bench-manifest.py"
+        static let manifest = ExampleTests.repository + "/benchmarks/bench-manifest.py"
         static let digestV1 =
             "entries=1240 dirs=216 files=1004 links=20 digest=d5781aa83ebfec78087e2ce8c86c1bdd9337856c093f89be4abee78ef88495a4"
         static let digestV2 =

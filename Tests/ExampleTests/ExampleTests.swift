@@ -3,13 +3,14 @@ import Testing
 
 /// Deploys the bundled examples end to end, through their `./batou` scripts, one example
 /// at a time: their builds share the root package.
-@Suite(.serialized) enum ExampleTests {}
+@Suite(.serialized, .timeLimit(.minutes(10))) enum ExampleTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+}
 
 extension ExampleTests {
     @Suite struct HelloExampleTests {
-        static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-        static let example = repository + "/examples/hello"
+        static let example = ExampleTests.repository + "/examples/hello"
         static let binary = example + "/.build/release/deployment"
 
         @Test func deploysRedeploysWithoutChangeAndPredicts() throws {
@@ -97,9 +98,12 @@ extension ExampleTests {
 final class ScratchDeployment {
     let directory = FileManager.default.temporaryDirectory.path + "/batou-example-" + UUID().uuidString
 
-    init(environment: String) throws {
-        try FileManager.default.createDirectory(atPath: directory + "/environments/local", withIntermediateDirectories: true)
-        try environment.write(toFile: directory + "/environments/local/environment.cfg", atomically: true, encoding: .utf8)
+    init(environment: String, name: String = "local", sshConfig: String? = nil) throws {
+        try FileManager.default.createDirectory(atPath: directory + "/environments/\(name)", withIntermediateDirectories: true)
+        try environment.write(toFile: directory + "/environments/\(name)/environment.cfg", atomically: true, encoding: .utf8)
+        if let sshConfig {
+            try sshConfig.write(toFile: directory + "/ssh_config_\(name)", atomically: true, encoding: .utf8)
+        }
     }
 
     deinit {

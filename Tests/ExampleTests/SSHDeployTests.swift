@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ExampleTests {
+    /// Deploying over OpenSSH to hosts that have nothing but sshd and a shell.
+    @Suite(.enabled(if: SSHTestHosts.isAvailable, "The test hosts need root and OpenSSH's server."))
+    struct SSHDeployTests {
+        static let bench = BenchExampleTests.example
+        static let hello = HelloExampleTests.binary
+
+        private func workRoots() -> [String] {
+            SSHTestHosts.names.map { SSHTestHosts.home(of: $0) + "/deployment/work" }
+        }
+
+        @Test func deploysTheBenchToFourHostsAndThenHasNothingToDo() throws {
+            SSHTestHosts.reset()
+            try FileManager.default.copyItem(atPath: SSHTestHosts.configFile ?? "", toPath: Self.bench + "/ssh_config_ssh.new")
+            _ = try? FileManager.default.removeItem(atPath: Self.bench + "/ssh_config_ssh")
+            try FileManager.default.moveItem(atPath: Self.bench + "/ssh_config_ssh.new", toPath: Self.bench + "/ssh_config_ssh")
+
+            let cold = try Command.run("/bin/sh", ["-c", "umask 022 && exec ./batou deploy ssh"], in: Self.bench)
+            #expect(cold.status == 0, "\(cold.output)\(cold.errors)")
+            let manifest = try Command.run("/usr/bin/env", ["python3", BenchExampleTests.manifest] + workRoots())
+            #expect(manifest.output == BenchExampleTests.digestV1 + "\n")
+            #expect(FileManager.default.fileExists(atPath: SSHTestHosts.home(of: "host2") + "/.batou/agents"))
+
+            let before = try workRoots().map(TreeSnapshot.init(of:))
+            let noop = try Command.run(Self.bench + "/batou", ["deploy", "ssh"])
+            #expect(noop.status == 0, "\(noop.output)")
+            #expect(!noop.output.contains("🚀"))
+            #expect(noop.output.contains("🌐 host4: Connecting via ssh (4/4)"))
+            #expect(try workRoots().map(TreeSnapshot.init(of:)) == before)
+
+            try "changed\n".write(toFile: workRoots()[1] + "/client/host2/client.conf", atomically: false, encoding: .utf8)
+            let predicted = try Command.run(Self.bench + "/batou", ["deploy", "--predict-only", "ssh"])
+            #expect(predicted.status == 0)
+            #expect(predicted.output.contains("  client.conf -changed\n"))
+            #expect(try String(contentsOfFile: workRoots()[1] + "/client/host2/client.conf", encoding: .utf8) == "changed\n")
+        }
+
+        @Test func reportsAFailingComponentAndDeploysTheOtherHosts() throws {
+            SSHTestHosts.reset()
+            // A directory the host's user cannot remove stands where the file should go.
+            let blocked = SSHTestHosts.home(of: "host2") + "/deployment/work/hello/hello/keep"
+            try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
+            chown(SSHTestHosts.home(of: "host2") + "/deployment", Disk.uid("batou-host2"), Disk.gid("batou-host2"))
+            let deployment = try ScratchDeployment(
+                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n",
+                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
+            #expect(result.status == 1)
+            #expect(
+                result.output.contains(
+                    "ERROR: host2: Hello > File('work/hello/hello') > Presence('hello'): Cannot remove "
+                        + "\(SSHTestHosts.home(of: "host2"))/deployment/work/hello/hello/keep: Permission denied."))
+            #expect(result.output.contains("DEPLOYMENT FAILED (during deploy)"))
+            let deployed = try String(contentsOfFile: SSHTestHosts.home(of: "host1") + "/deployment/work/hello/hello", encoding: .utf8)
+            #expect(deployed == "Hello world\n")
+        }
+
+        @Test func refusesAHostLockedByAnotherDeployment() throws {
+            SSHTestHosts.reset()
+            let directory = SSHTestHosts.home(of: "host1") + "/deployment"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let owner = #"{"user":"alice","machine":"laptop","environment":"prod","since":"2026-11-25T10:00:00Z"}"#
+            try owner.write(toFile: directory + "/.batou-lock", atomically: false, encoding: .utf8)
+            chown(directory, Disk.uid("batou-host1"), Disk.gid("batou-host1"))
+            chown(directory + "/.batou-lock", Disk.uid("batou-host1"), Disk.gid("batou-host1"))
+            let descriptor = open(directory + "/.batou-lock", O_RDWR)
+            defer { close(descriptor) }
+            #expect(flock(descriptor, LOCK_EX) == 0)
+
+            let deployment = try ScratchDeployment(
+                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost3 = hello\n",
+                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
+            #expect(result.status == 1)
+            #expect(
+                result.output.contains(
+                    "ERROR: host1: The host is locked by another deployment: alice@laptop deploying environment 'prod' "
+                        + "since 2026-11-25T10:00:00Z. Wait for it to finish, then deploy again."))
+            #expect(FileManager.default.fileExists(atPath: SSHTestHosts.home(of: "host3") + "/deployment/work/hello/hello"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/work/hello/hello"))
+        }
+
+        @Test func namesAnUnreachableHostAndDeploysTheOthers() throws {
+            SSHTestHosts.reset()
+            let deployment = try ScratchDeployment(
+                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\ndown = hello\n",
+                name: "remote", sshConfig: try SSHTestHosts.configWithUnreachableHost())
+            let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
+            #expect(result.status == 1)
+            #expect(
+                result.output.contains(
+                    "ERROR: down: Cannot reach the host: ssh: connect to host 127.0.0.1 port 1: Connection refused."))
+            #expect(result.output.contains("DEPLOYMENT FAILED (during connect)"))
+            #expect(FileManager.default.fileExists(atPath: SSHTestHosts.home(of: "host1") + "/deployment/work/hello/hello"))
+        }
+    }
+}
+
+/// Users and groups of the test hosts.
+enum Disk {
+    static func uid(_ user: String) -> uid_t {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16384)
+        getpwnam_r(user, &entry, &buffer, buffer.count, &result)
+        return result == nil ? 0 : entry.pw_uid
+    }
+
+    static func gid(_ user: String) -> gid_t {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16384)
+        getpwnam_r(user, &entry, &buffer, buffer.count, &result)
+        return result == nil ? 0 : entry.pw_gid
+    }
+}
