@@ -67,6 +67,7 @@ public struct BatouProgram {
 
     private func runDeploy(_ command: DeployCommand) async -> Int32 {
         guard let registry = makeRegistry() else { return 1 }
+        DeploymentRun.handleInterruptions()
         let sink: any EventSink = command.json ? JSONRenderer() : TerminalRenderer()
         let run = DeploymentRun(
             baseDirectory: FileManager.default.currentDirectoryPath, registry: registry, options: command.options,

@@ -6,6 +6,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// This executable, which is also the agent hosts run: its content hash names it on hosts,
 /// and it travels gzip-compressed when both ends have `gzip`.
@@ -49,6 +52,13 @@ final class AgentBinary: Sendable {
         return bytes
     }
 
+    /// The executable's size in bytes.
+    func size() throws(Problem) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw Problem("Cannot read this program's executable \(path).") }
+        return Int(status.st_size)
+    }
+
     /// The uncompressed executable.
     func content() throws(Problem) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -58,10 +68,9 @@ final class AgentBinary: Sendable {
     }
 
     private static func hash(of path: String) throws(Problem) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? Int) ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        let key = "\(size) \(modified)"
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw Problem("Cannot read this program's executable \(path).") }
+        let key = "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
         let cache = path + ".batou-hash"
         if let cached = try? String(contentsOfFile: cache, encoding: .utf8), cached.hasPrefix(key + " ") {
             return String(cached.dropFirst(key.count + 1).prefix(while: { $0 != "\n" }))

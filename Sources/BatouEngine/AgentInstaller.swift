@@ -21,9 +21,11 @@ struct AgentInstaller {
         let compressed = answer == "gzip"
         let content = try compressed ? binary.compressedContent() : binary.content()
         let upload = "\(Self.directory)/.upload-\(binary.hash)"
+        // An interrupted upload must never become the agent: it is checked by size before it is named.
         let receive = [
             "mkdir -p \(Self.directory)",
             "\(compressed ? "gzip -dc" : "cat") > \(upload)",
+            "test \"$(wc -c < \(upload))\" -eq \(try binary.size())",
             "chmod 700 \(upload)",
             "mv \(upload) \(path)",
             "cd \(Self.directory) && ls -t | tail -n +\(Self.keptBuilds + 1) | xargs rm -f",

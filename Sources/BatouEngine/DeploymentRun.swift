@@ -41,6 +41,12 @@ public struct DeploymentRun {
         var isConfigurationFailure = false
     }
 
+    /// Makes Ctrl-C (and SIGTERM) stop the run cleanly: no further roots start, programs on the
+    /// hosts end, and the run reports what happened. Call it once, before ``run()``.
+    public static func handleInterruptions() {
+        Interruption.install()
+    }
+
     /// Runs every step and reports the outcome; returns whether the run succeeded.
     public func run() async -> Bool {
         sink.emit(.started(version: BatouVersion.current, platform: BatouVersion.platform))
@@ -90,6 +96,7 @@ public struct DeploymentRun {
         let model = try configure(loaded)
         let hosts = await connect(model, loaded: loaded)
         let connect = connectStart.duration(to: clock.now).seconds
+        try await stopIfInterrupted(during: .connect, closing: hosts)
         guard hosts.configurationProblems.isEmpty else {
             await hosts.close()
             throw StepFailure(step: .connect, problems: hosts.configurationProblems, isConfigurationFailure: true)
@@ -102,6 +109,7 @@ public struct DeploymentRun {
             deployProblems = await deployRoots(of: model, on: hosts, jobs: jobs)
             deploy = deployStart.duration(to: clock.now).seconds
         }
+        try await stopIfInterrupted(during: .deploy, closing: hosts)
         await hosts.close()
         let problems = hosts.unreachable.flatMap(\.value) + deployProblems
         guard problems.isEmpty else {
@@ -109,6 +117,20 @@ public struct DeploymentRun {
         }
         sink.emit(.section("Summary"))
         sink.emit(.summary(RunTimings(connect: connect, deploy: deploy)))
+    }
+
+    /// After Ctrl-C, ends the run with one message: connections that ended and roots that
+    /// never started are the interruption's doing, not problems of their own.
+    private func stopIfInterrupted(during step: Step, closing hosts: ConnectedHosts) async throws(StepFailure) {
+        guard Interruption.isInterrupted else { return }
+        await hosts.close()
+        throw StepFailure(
+            step: step,
+            problems: [
+                Problem(
+                    "The deployment was interrupted. The agents on the hosts have ended and released their locks; "
+                        + "root components that had not started were not deployed.")
+            ])
     }
 
     // MARK: - Connect and configure
@@ -158,7 +180,7 @@ public struct DeploymentRun {
         var problems: [Problem] = []
         await withTaskGroup(of: (RootIdentity, Problem?).self) { group in
             func startReadyRoots() {
-                while let turn = schedule.next() {
+                while !Interruption.isInterrupted, let turn = schedule.next() {
                     switch turn {
                     case .skip(let identity):
                         let reason = roots[identity]?.host.isIgnored == true ? "Host ignored" : "Component ignored"

@@ -32,6 +32,8 @@ package final class ChildProcess: @unchecked Sendable {
     /// Pipes are made and handed to a child under this lock, so that no other child started
     /// at the same moment inherits them (and keeps them open after this child ends).
     private static let spawning = Mutex(())
+    /// The programs that are still running, for ``terminateAll()``.
+    private static let running = Mutex<Set<pid_t>>([])
 
     /// Starts `arguments[0]` (looked up in `PATH`) with the rest as its arguments.
     package init(_ arguments: [String]) throws(TransportError) {
@@ -64,6 +66,7 @@ package final class ChildProcess: @unchecked Sendable {
             throw TransportError("Cannot start \(arguments[0]): \(String(cString: strerror(status))).")
         }
         self.pid = pid
+        Self.running.withLock { _ = $0.insert(pid) }
         self.input = inputPipe[1]
         self.output = outputPipe[0]
         let errorDescriptor = errorPipe[0]
@@ -139,6 +142,7 @@ package final class ChildProcess: @unchecked Sendable {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         exitStatus.withLock { $0 = code }
+        Self.running.withLock { _ = $0.remove(pid) }
         return code
     }
 
@@ -155,6 +159,11 @@ package final class ChildProcess: @unchecked Sendable {
     /// Asks the program to stop.
     package func terminate() {
         kill(pid, SIGTERM)
+    }
+
+    /// Asks every program started here that is still running to stop.
+    package static func terminateAll() {
+        for pid in running.withLock({ $0 }) { kill(pid, SIGTERM) }
     }
 }
 

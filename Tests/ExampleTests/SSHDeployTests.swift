@@ -18,9 +18,7 @@ extension ExampleTests {
 
         @Test func deploysTheBenchToFourHostsAndThenHasNothingToDo() throws {
             SSHTestHosts.reset()
-            try FileManager.default.copyItem(atPath: SSHTestHosts.configFile ?? "", toPath: Self.bench + "/ssh_config_ssh.new")
-            _ = try? FileManager.default.removeItem(atPath: Self.bench + "/ssh_config_ssh")
-            try FileManager.default.moveItem(atPath: Self.bench + "/ssh_config_ssh.new", toPath: Self.bench + "/ssh_config_ssh")
+            try useTestHostsConfiguration()
 
             let cold = try Command.run("/bin/sh", ["-c", "umask 022 && exec ./batou deploy ssh"], in: Self.bench)
             #expect(cold.status == 0, "\(cold.output)\(cold.errors)")
@@ -40,6 +38,49 @@ extension ExampleTests {
             #expect(predicted.status == 0)
             #expect(predicted.output.contains("  client.conf -changed\n"))
             #expect(try String(contentsOfFile: workRoots()[1] + "/client/host2/client.conf", encoding: .utf8) == "changed\n")
+        }
+
+        @Test func stopsEveryHostCleanlyOnCtrlC() throws {
+            SSHTestHosts.reset()
+            try useTestHostsConfiguration()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.bench + "/batou")
+            process.arguments = ["deploy", "ssh"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var text = ""
+            while !text.contains("Connecting via ssh (4/4)") {
+                let data = output.fileHandleForReading.availableData
+                guard !data.isEmpty else { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            kill(process.processIdentifier, SIGINT)
+            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(text)")
+            #expect(text.contains("ERROR: The deployment was interrupted."))
+            #expect(text.contains("DEPLOYMENT FAILED"))
+            #expect(agentsStopRunning())
+            let again = try Command.run(Self.bench + "/batou", ["deploy", "ssh"])
+            #expect(again.status == 0, "The hosts are no longer locked: \(again.output)")
+        }
+
+        /// Whether every process of the test hosts' users has ended, within a few seconds.
+        private func agentsStopRunning() -> Bool {
+            let users = SSHTestHosts.names.map { "batou-\($0)" }.joined(separator: ",")
+            for _ in 0..<50 {
+                guard let result = try? Command.run("/usr/bin/pgrep", ["-u", users]), result.status == 0 else { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        private func useTestHostsConfiguration() throws {
+            let target = Self.bench + "/ssh_config_ssh"
+            try? FileManager.default.removeItem(atPath: target)
+            try FileManager.default.copyItem(atPath: SSHTestHosts.configFile ?? "", toPath: target)
         }
 
         @Test func reportsAFailingComponentAndDeploysTheOtherHosts() throws {
