@@ -50,7 +50,6 @@ struct InProcessHost: HostConnection {
 /// `connect_method = ssh`: an agent on the host, reached through OpenSSH.
 struct RemoteHost: HostConnection {
     let connection: AgentConnection
-    let ssh: SSHCommand
 
     /// Ships the agent and the data files the host lacks, takes the host's lock, and has the
     /// agent configure the host's roots. Throws the problems that stop this host.
@@ -85,7 +84,7 @@ struct RemoteHost: HostConnection {
             connection.close()
             throw error
         }
-        return RemoteHost(connection: connection, ssh: ssh)
+        return RemoteHost(connection: connection)
     }
 
     /// Takes the host's lock and ships the data files it lacks.
@@ -123,15 +122,7 @@ struct RemoteHost: HostConnection {
 
     func close() async {
         let connection = self.connection
-        let ssh = self.ssh
-        await DedicatedThread.run {
-            connection.close()
-            // Close the shared ssh connection too; a failure only means it was already gone.
-            if let closing = try? ChildProcess(ssh.closeArguments) {
-                closing.closeInput()
-                _ = closing.waitForExit()
-            }
-        }
+        await DedicatedThread.run { connection.close() }
     }
 }
 

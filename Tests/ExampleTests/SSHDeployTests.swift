@@ -67,11 +67,13 @@ extension ExampleTests {
             #expect(again.status == 0, "The hosts are no longer locked: \(again.output)")
         }
 
-        /// Whether every process of the test hosts' users has ended, within a few seconds.
+        /// Whether every agent on the test hosts has ended, within a few seconds.
         private func agentsStopRunning() -> Bool {
             let users = SSHTestHosts.names.map { "batou-\($0)" }.joined(separator: ",")
             for _ in 0..<50 {
-                guard let result = try? Command.run("/usr/bin/pgrep", ["-u", users]), result.status == 0 else { return true }
+                guard let result = try? Command.run("/usr/bin/pgrep", ["-u", users, "-f", ".batou/agents/"]),
+                    result.status == 0
+                else { return true }
                 usleep(100_000)
             }
             return false
