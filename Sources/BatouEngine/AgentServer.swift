@@ -76,46 +76,61 @@ public struct AgentServer {
     }
 }
 
-/// Sends replies and events to the controller, one whole line at a time.
+/// Sends replies and events to the controller, whole lines only.
+///
+/// Events are gathered and written together — every 20 milliseconds, or sooner when much
+/// is waiting — since each write costs a trip through ssh; answers go out at once.
 private final class ReplyChannel: EventSink {
-    private let lock = Mutex(())
+    private let pending = Mutex<[UInt8]>([])
     private let encoder = JSONEncoder()
+    private static let flushInterval: useconds_t = 20_000
+    private static let flushSize = 32768
+
+    init() {
+        DedicatedThread.start { [self] in
+            while true {
+                usleep(Self.flushInterval)
+                flush()
+            }
+        }
+    }
 
     /// Sends `reply` to the request numbered `id`.
     func send(_ reply: AgentReply, to id: Int?) {
         guard let data = try? encoder.encode(AgentEnvelope(id: id, message: reply)) else { return }
-        let line = Array(data) + [0x0A]
-        lock.withLock { _ in
-            var offset = 0
-            while offset < line.count {
-                let written = line[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-                if written <= 0 { return }
-                offset += written
-            }
+        let isEvent = if case .event = reply { true } else { false }
+        pending.withLock { pending in
+            pending += data
+            pending.append(0x0A)
+            if !isEvent || pending.count >= Self.flushSize { Self.write(&pending) }
         }
     }
 
     func emit(_ event: Event) {
         send(.event(event), to: nil)
     }
+
+    private func flush() {
+        pending.withLock { Self.write(&$0) }
+    }
+
+    private static func write(_ bytes: inout [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
 }
 
 /// Standard input, read a line at a time by one thread.
 private final class StandardInput: @unchecked Sendable {
-    private var buffer: [UInt8] = []
+    private var reader = LineReader(descriptor: 0)
 
     func readLine() -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                return line
-            }
-            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            buffer += chunk[0..<count]
-        }
+        reader.readLine()
     }
 }

@@ -25,7 +25,7 @@ package final class ChildProcess: @unchecked Sendable {
     private let input: Int32
     private let output: Int32
     private let errors = CollectedOutput()
-    private var buffer: [UInt8] = []
+    private var reader: LineReader
     private let exitStatus = Mutex<Int32?>(nil)
     private let isInputOpen = Mutex(true)
 
@@ -69,6 +69,7 @@ package final class ChildProcess: @unchecked Sendable {
         Self.running.withLock { _ = $0.insert(pid) }
         self.input = inputPipe[1]
         self.output = outputPipe[0]
+        self.reader = LineReader(descriptor: outputPipe[0])
         let errorDescriptor = errorPipe[0]
         let errors = self.errors
         DedicatedThread.start { errors.collect(from: errorDescriptor) }
@@ -104,35 +105,12 @@ package final class ChildProcess: @unchecked Sendable {
     ///
     /// Only one thread may read.
     package func readLine() -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                return line
-            }
-            let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer = [] }
-                return buffer
-            }
-            buffer += chunk[0..<count]
-        }
+        reader.readLine()
     }
 
     /// Everything else the program writes to its standard output.
     package func readToEnd() -> [UInt8] {
-        var all = buffer
-        buffer = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return all }
-            all += chunk[0..<count]
-        }
+        reader.readToEnd()
     }
 
     /// Waits for the program to end; returns its exit status (128 + signal if killed).
