@@ -86,10 +86,18 @@ extension DeploymentRun {
                 let ssh = SSHCommand(host: host.fqdn, configFile: configFile, controlDirectory: controlDirectory)
                 connected.sshConnections.append(ssh)
                 let (sink, baseDirectory) = (self.sink, self.baseDirectory)
+                let requiresSudo = loaded.requiresSudo[host.name]
                 group.addTask {
                     do throws(ProblemList) {
+                        let shell: RemoteShell
+                        do throws(Problem) {
+                            shell = try await RemoteShell(ssh: ssh, host: host.name)
+                                .becoming(host.serviceUser, requiresSudo: requiresSudo)
+                        } catch {
+                            throw ProblemList([error])
+                        }
                         let remote = try await RemoteHost.connect(
-                            ssh: ssh, binary: binary, targetDirectory: environment.targetDirectory, owner: owner,
+                            shell: shell, binary: binary, targetDirectory: environment.targetDirectory, owner: owner,
                             files: files, baseDirectory: baseDirectory, configuration: configuration, sink: sink)
                         return (host.name, .success(remote))
                     } catch {

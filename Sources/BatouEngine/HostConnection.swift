@@ -54,20 +54,20 @@ struct RemoteHost: HostConnection {
     /// Ships the agent and the data files the host lacks, takes the host's lock, and has the
     /// agent configure the host's roots. Throws the problems that stop this host.
     static func connect(
-        ssh: SSHCommand, binary: AgentBinary, targetDirectory: String, owner: LockOwner, files: [DataFile],
+        shell: RemoteShell, binary: AgentBinary, targetDirectory: String, owner: LockOwner, files: [DataFile],
         baseDirectory: String, configuration: AgentConfiguration, sink: any EventSink
     ) async throws(ProblemList) -> RemoteHost {
         let host = configuration.host
         let agentPath: String
         do {
-            agentPath = try await AgentInstaller(ssh: ssh, binary: binary, host: host).install()
+            agentPath = try await AgentInstaller(shell: shell, binary: binary).install()
         } catch {
             throw ProblemList([error])
         }
         let command = "exec \(agentPath) agent --directory \(shellQuoted(targetDirectory))"
         let connection: AgentConnection
         do {
-            connection = try AgentConnection(host: host, arguments: ssh.arguments(running: command), sink: sink)
+            connection = try AgentConnection(host: host, arguments: shell.ssh.arguments(running: command), sink: sink)
         } catch {
             throw ProblemList([Problem("Cannot start ssh: \(error)", hosts: [host])])
         }

@@ -16,6 +16,8 @@ struct LoadedEnvironment {
     var overrides: [String: [Override]]
     /// `jobs` from the file, if set.
     var jobs: Int?
+    /// `require_sudo` by host name, where the host or the environment sets it.
+    var requiresSudo: [String: Bool] = [:]
     /// Problems that do not stop the deployment.
     var warnings: [String]
 
@@ -60,12 +62,14 @@ struct EnvironmentLoader {
             serviceUser: settings.serviceUser, platform: platform, timeout: options.timeout ?? settings.timeout,
             targetDirectory: settings.targetDirectory)
         var roots: [LoadedEnvironment.RootAssignment] = []
+        var requiresSudo: [String: Bool] = [:]
         for entry in file.hosts {
             let host = Host(
                 name: entry.name, fqdn: settings.hostDomain.map { "\(entry.name).\($0)" }, data: entry.data,
                 platform: entry.platform ?? platform, serviceUser: entry.serviceUser ?? settings.serviceUser,
                 isIgnored: entry.isIgnored)
             environment.hosts.append(host)
+            requiresSudo[entry.name] = entry.requireSudo ?? settings.requireSudo
             for assignment in entry.components {
                 guard registry.contains(assignment.name) else {
                     errors.append(
@@ -98,7 +102,8 @@ struct EnvironmentLoader {
             throw EnvironmentLoadFailure(problems: problems, warnings: warnings)
         }
         return LoadedEnvironment(
-            environment: environment, roots: roots, overrides: overrides, jobs: settings.jobs, warnings: warnings)
+            environment: environment, roots: roots, overrides: overrides, jobs: settings.jobs,
+            requiresSudo: requiresSudo, warnings: warnings)
     }
 
     private func missingEnvironmentMessage(file: String) -> String {

@@ -14,11 +14,14 @@ package struct SSHCommand: Sendable {
     package var configFile: String?
     /// Where the shared connection's socket lives; short, because socket paths are.
     package var controlDirectory: String
+    /// The user commands run as through `sudo`, batou's `service_user` when it needs sudo.
+    package var sudoUser: String?
 
-    package init(host: String, configFile: String?, controlDirectory: String) {
+    package init(host: String, configFile: String?, controlDirectory: String, sudoUser: String? = nil) {
         self.host = host
         self.configFile = configFile
         self.controlDirectory = controlDirectory
+        self.sudoUser = sudoUser
     }
 
     /// `ssh` with its options, without host and command.
@@ -29,9 +32,13 @@ package struct SSHCommand: Sendable {
         ]
     }
 
-    /// The command line that runs `command` (a shell command line) on the host.
+    /// The command line that runs `command` (a shell command line) on the host, in the home
+    /// directory of the user it runs as.
     package func arguments(running command: String) -> [String] {
-        ["ssh"] + options + [host, command]
+        guard let sudoUser else { return ["ssh"] + options + [host, command] }
+        // -n: never ask for a password (fail instead); -H: the service user's home.
+        let wrapped = "sudo -n -H -u \(shellQuoted(sudoUser)) sh -c \(shellQuoted("cd && " + command))"
+        return ["ssh"] + options + [host, wrapped]
     }
 
     /// The command line that closes the shared connection.

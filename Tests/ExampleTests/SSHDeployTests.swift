@@ -85,6 +85,30 @@ extension ExampleTests {
             try FileManager.default.copyItem(atPath: SSHTestHosts.configFile ?? "", toPath: target)
         }
 
+        @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/sudoers.d/batou-test-hosts")))
+        func deploysAsTheServiceUserThroughSudo() throws {
+            SSHTestHosts.reset()
+            try? FileManager.default.removeItem(atPath: "/home/batou-service/deployment")
+            try? FileManager.default.removeItem(atPath: "/home/batou-service/.batou")
+            let text = "[environment]\nconnect_method = ssh\nservice_user = batou-service\n[hosts]\nhost1 = hello\n"
+            let deployment = try ScratchDeployment(
+                environment: text, name: "remote",
+                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
+            #expect(result.status == 0, "\(result.output)")
+            let file = "/home/batou-service/deployment/work/hello/hello"
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == "Hello world\n")
+            #expect(try FileManager.default.attributesOfItem(atPath: file)[.ownerAccountName] as? String == "batou-service")
+            #expect(!FileManager.default.fileExists(atPath: SSHTestHosts.home(of: "host1") + "/deployment"))
+
+            let refused = try ScratchDeployment(
+                environment: text.replacingOccurrences(of: "host1 = hello", with: "host2 = hello"), name: "remote",
+                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let failed = try Command.run(Self.hello, ["deploy", "remote"], in: refused.directory)
+            #expect(failed.status == 1)
+            #expect(failed.output.contains("ERROR: host2: Preparing the host failed: sudo: a password is required."))
+        }
+
         @Test func reportsAFailingComponentAndDeploysTheOtherHosts() throws {
             SSHTestHosts.reset()
             // A directory the host's user cannot remove stands where the file should go.
