@@ -25,23 +25,6 @@ enum Disk {
         status(path).map { $0.st_mode & 0o7777 }
     }
 
-    /// The id of a user, looked up safely while other tests look up others.
-    static func userID(_ name: String) -> uid_t? {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 16384)
-        guard getpwnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-        return entry.pw_uid
-    }
-
-    static func groupID(_ name: String) -> gid_t? {
-        var entry = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 16384)
-        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-        return entry.gr_gid
-    }
-
     static func exists(_ path: String) -> Bool {
         status(path) != nil
     }

@@ -1,4 +1,4 @@
-import BatouComponents
+@testable import BatouComponents
 import BatouTesting
 import Foundation
 import Testing
@@ -132,7 +132,7 @@ struct OwnerTests {
         let host = try TestHost()
         try Disk.write("x", to: host.path("data"))
         #expect(try host.deploy(Owner("data", user: "nobody")) == true)
-        #expect(Disk.status(host.path("data"))?.st_uid == Disk.userID("nobody"))
+        #expect(Disk.status(host.path("data"))?.st_uid == FileSystem.userID("nobody"))
         #expect(try host.deploy(Owner("data", user: "nobody")) == false)
         #expect(try host.deploy(Owner("data", user: "0"), predicting: true) == true)
         #expect(Disk.status(host.path("data"))?.st_uid != 0)
@@ -142,7 +142,7 @@ struct OwnerTests {
         let host = try TestHost()
         try Disk.write("x", to: host.path("data"))
         #expect(try host.deploy(Group("data", group: "nogroup")) == true)
-        #expect(Disk.status(host.path("data"))?.st_gid == Disk.groupID("nogroup"))
+        #expect(Disk.status(host.path("data"))?.st_gid == FileSystem.groupID("nogroup"))
         #expect(try host.deploy(Group("data", group: "nogroup")) == false)
     }
 
@@ -150,7 +150,7 @@ struct OwnerTests {
         let host = try TestHost()
         try host.deploy(File("data", content: "1\n", owner: "nobody"))
         #expect(try host.deploy(File("data", content: "2\n", owner: "nobody")) == true)
-        #expect(Disk.status(host.path("data"))?.st_uid == Disk.userID("nobody"))
+        #expect(Disk.status(host.path("data"))?.st_uid == FileSystem.userID("nobody"))
         #expect(Disk.text(host.path("data")) == "2\n")
     }
 

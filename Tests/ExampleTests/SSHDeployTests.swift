@@ -114,7 +114,8 @@ extension ExampleTests {
             // A directory the host's user cannot remove stands where the file should go.
             let blocked = SSHTestHosts.home(of: "host2") + "/deployment/work/hello/hello/keep"
             try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
-            chown(SSHTestHosts.home(of: "host2") + "/deployment", Disk.uid("batou-host2"), Disk.gid("batou-host2"))
+            let host2 = Disk.ids(of: "batou-host2")
+            chown(SSHTestHosts.home(of: "host2") + "/deployment", host2.user, host2.group)
             let deployment = try ScratchDeployment(
                 environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n",
                 name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
@@ -135,8 +136,9 @@ extension ExampleTests {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let owner = #"{"user":"alice","machine":"laptop","environment":"prod","since":"2026-11-25T10:00:00Z"}"#
             try owner.write(toFile: directory + "/.batou-lock", atomically: false, encoding: .utf8)
-            chown(directory, Disk.uid("batou-host1"), Disk.gid("batou-host1"))
-            chown(directory + "/.batou-lock", Disk.uid("batou-host1"), Disk.gid("batou-host1"))
+            let host1 = Disk.ids(of: "batou-host1")
+            chown(directory, host1.user, host1.group)
+            chown(directory + "/.batou-lock", host1.user, host1.group)
             let descriptor = open(directory + "/.batou-lock", O_RDWR)
             defer { close(descriptor) }
             #expect(flock(descriptor, LOCK_EX) == 0)
@@ -170,21 +172,14 @@ extension ExampleTests {
     }
 }
 
-/// Users and groups of the test hosts.
+/// Users of the test hosts.
 enum Disk {
-    static func uid(_ user: String) -> uid_t {
+    /// The user and group ids of `user`, or root's if there is no such user.
+    static func ids(of user: String) -> (user: uid_t, group: gid_t) {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16384)
         getpwnam_r(user, &entry, &buffer, buffer.count, &result)
-        return result == nil ? 0 : entry.pw_uid
-    }
-
-    static func gid(_ user: String) -> gid_t {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 16384)
-        getpwnam_r(user, &entry, &buffer, buffer.count, &result)
-        return result == nil ? 0 : entry.pw_gid
+        return result == nil ? (0, 0) : (entry.pw_uid, entry.pw_gid)
     }
 }
