@@ -17,6 +17,7 @@ public final class Mode: FileComponent {
     }
 
     public override func verify() throws {
+        guard FileSystem.kind(of: path) != .missing else { throw UpdateNeeded("\(path) does not exist yet.") }
         let current = try FileSystem.status(of: path)
         guard current.st_mode & 0o7777 == mode.bits else {
             throw UpdateNeeded("\(path) has mode \(FileMode(current.st_mode & 0o7777)), not \(mode).")

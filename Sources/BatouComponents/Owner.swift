@@ -19,6 +19,7 @@ public final class Owner: FileComponent {
 
     public override func verify() throws {
         let wanted = try userID()
+        guard FileSystem.kind(of: path) != .missing else { throw UpdateNeeded("\(path) does not exist yet.") }
         guard try FileSystem.status(of: path).st_uid == wanted else {
             throw UpdateNeeded("\(path) is not owned by \(user).")
         }
@@ -52,6 +53,7 @@ public final class Group: FileComponent {
 
     public override func verify() throws {
         let wanted = try groupID()
+        guard FileSystem.kind(of: path) != .missing else { throw UpdateNeeded("\(path) does not exist yet.") }
         guard try FileSystem.status(of: path).st_gid == wanted else {
             throw UpdateNeeded("\(path) is not owned by group \(group).")
         }

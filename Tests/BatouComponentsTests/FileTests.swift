@@ -49,7 +49,8 @@ import Testing
 
     @Test func predictsWithoutChangingAnything() throws {
         let host = try TestHost()
-        #expect(try host.deploy(File("hello", content: "Hi\n"), predicting: true) == true)
+        let file = File("hello", content: "Hi\n", mode: 0o600, owner: "root", group: "root")
+        #expect(try host.deploy(file, predicting: true) == true)
         #expect(!Disk.exists(host.workdir))
         #expect(host.events.contains { if case .diff = $0 { true } else { false } })
     }
