@@ -17,6 +17,8 @@ final class AgentConnection: Sendable {
     private let lastRequest = Mutex(0)
     /// Whether the agent's output has ended; later requests are answered at once.
     private let hasEnded = Mutex(false)
+    /// Whether the agent answered anything, which tells a failed start from a lost connection.
+    private let hasAnswered = Mutex(false)
     private let encoder = JSONEncoder()
 
     /// Starts `arguments` (the agent, perhaps through ssh) and begins reading its replies.
@@ -59,6 +61,12 @@ final class AgentConnection: Sendable {
         _ = process.waitForExit()
     }
 
+    /// How the agent's process ended (waiting for it to end).
+    func exitStatus() async -> Int32 {
+        let process = self.process
+        return await DedicatedThread.run { process.waitForExit() }
+    }
+
     /// Stops the agent at once.
     func terminate() {
         process.terminate()
@@ -77,6 +85,7 @@ final class AgentConnection: Sendable {
             if case .event(let event) = envelope.message {
                 sink.emit(event)
             } else if let id = envelope.id {
+                hasAnswered.withLock { $0 = true }
                 answer(id, with: envelope.message)
             }
         }
@@ -98,7 +107,11 @@ final class AgentConnection: Sendable {
     /// Why the agent stopped answering, from what ssh or the agent said last.
     private func endedProblem() -> Problem {
         let status = process.waitForExit()
-        let cause = process.lastErrorLine() ?? "the agent ended with status \(status)"
-        return Problem("The connection ended: \(cause).", hosts: [host])
+        let cause = process.lastErrorLine() ?? "it ended with status \(status)"
+        // ssh itself ends with 255 when it cannot connect.
+        let what =
+            status == 255 ? "Cannot reach the host"
+            : hasAnswered.withLock({ $0 }) ? "The connection to the agent ended" : "The agent could not start"
+        return Problem("\(what): \(cause).", hosts: [host])
     }
 }

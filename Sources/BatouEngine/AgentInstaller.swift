@@ -10,13 +10,21 @@ struct AgentInstaller {
 
     static let directory = ".batou/agents"
     static let keptBuilds = 3
+    /// The exit status of ``startCommand(directory:)`` when the host lacks this build.
+    static let missingStatus: Int32 = 97
 
-    /// Installs the agent if needed; returns its path on the host, relative to the home directory.
-    func install() async throws(Problem) -> String {
-        let path = "\(Self.directory)/\(binary.hash)"
-        let check = "test -x \(path) && echo present || { command -v gzip >/dev/null 2>&1 && echo gzip || echo raw; }"
-        let answer = try await shell.run(check)
-        guard answer != "present" else { return path }
+    /// The agent's path on the host, relative to the home directory.
+    var path: String { "\(Self.directory)/\(binary.hash)" }
+
+    /// The shell command that starts the agent for `directory`, or ends with
+    /// ``missingStatus`` when the host lacks it: one trip when it is there.
+    func startCommand(directory: String) -> String {
+        "if test -x \(path); then exec \(path) agent --directory \(shellQuoted(directory)); fi; exit \(Self.missingStatus)"
+    }
+
+    /// Ships the agent to the host.
+    func install() async throws(Problem) {
+        let answer = try await shell.run("command -v gzip >/dev/null 2>&1 && echo gzip || echo raw")
         let compressed = answer == "gzip"
         let content = try compressed ? binary.compressedContent() : binary.content()
         let upload = "\(Self.directory)/.upload-\(binary.hash)"
@@ -30,6 +38,5 @@ struct AgentInstaller {
             "cd \(Self.directory) && ls -t | tail -n +\(Self.keptBuilds + 1) | xargs rm -f",
         ].joined(separator: " && ")
         _ = try await shell.run(receive, input: content)
-        return path
     }
 }

@@ -35,8 +35,12 @@ package final class ChildProcess: @unchecked Sendable {
     /// The programs that are still running, for ``terminateAll()``.
     private static let running = Mutex<Set<pid_t>>([])
 
+    /// Writing to a program that has ended must fail with an error, not end this process.
+    private static let ignoresBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Starts `arguments[0]` (looked up in `PATH`) with the rest as its arguments.
     package init(_ arguments: [String]) throws(TransportError) {
+        Self.ignoresBrokenPipes
         var inputPipe: [Int32] = [0, 0]
         var outputPipe: [Int32] = [0, 0]
         var errorPipe: [Int32] = [0, 0]

@@ -106,7 +106,30 @@ extension ExampleTests {
                 sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
             let failed = try Command.run(Self.hello, ["deploy", "remote"], in: refused.directory)
             #expect(failed.status == 1)
-            #expect(failed.output.contains("ERROR: host2: Preparing the host failed: sudo: a password is required."))
+            #expect(failed.output.contains("ERROR: host2: The agent could not start: sudo: a password is required."))
+        }
+
+        @Test func shipsDataFilesOnlyWhenTheirContentChanged() throws {
+            SSHTestHosts.reset()
+            let deployment = try ScratchDeployment(
+                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost3 = hello\n", name: "remote",
+                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let source = deployment.directory + "/components/hello/notes.txt"
+            try FileManager.default.createDirectory(
+                atPath: deployment.directory + "/components/hello", withIntermediateDirectories: true)
+            try "first\n".write(toFile: source, atomically: true, encoding: .utf8)
+            let shipped = SSHTestHosts.home(of: "host3") + "/deployment/components/hello/notes.txt"
+
+            #expect(try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory).status == 0)
+            #expect(try String(contentsOfFile: shipped, encoding: .utf8) == "first\n")
+            let inode = try FileManager.default.attributesOfItem(atPath: shipped)[.systemFileNumber] as? Int
+
+            #expect(try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory).status == 0)
+            #expect(try FileManager.default.attributesOfItem(atPath: shipped)[.systemFileNumber] as? Int == inode)
+
+            try "second\n".write(toFile: source, atomically: true, encoding: .utf8)
+            #expect(try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory).status == 0)
+            #expect(try String(contentsOfFile: shipped, encoding: .utf8) == "second\n")
         }
 
         @Test func reportsAFailingComponentAndDeploysTheOtherHosts() throws {
