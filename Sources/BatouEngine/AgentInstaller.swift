@@ -25,8 +25,15 @@ struct AgentInstaller {
     /// Ships the agent to the host.
     func install() async throws(Problem) {
         let answer = try await shell.run("command -v gzip >/dev/null 2>&1 && echo gzip || echo raw")
-        let compressed = answer == "gzip"
-        let content = try compressed ? binary.compressedContent() : binary.content()
+        // Without gzip on either end, the agent travels as it is.
+        let packed = answer == "gzip" ? try? binary.compressedContent() : nil
+        let compressed = packed != nil
+        let content: [UInt8]
+        if let packed {
+            content = packed
+        } else {
+            content = try binary.content()
+        }
         let upload = "\(Self.directory)/.upload-\(binary.hash)"
         // An interrupted upload must never become the agent: it is checked by size before it is named.
         let receive = [
