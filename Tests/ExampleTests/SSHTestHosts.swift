@@ -27,9 +27,13 @@ enum SSHTestHosts {
         }
     }
 
-    /// `text` plus a host `down` whose port nobody listens on.
-    static func configWithUnreachableHost() throws -> String {
+    /// The test hosts' configuration plus a host `down` whose port nobody listens on, and a
+    /// host `stranger` whose key does not match the one known for it.
+    static func configWithBrokenHosts() throws -> String {
         let text = try String(contentsOfFile: configFile ?? "", encoding: .utf8)
-        return text + "Host down\n    HostName 127.0.0.1\n    Port 1\n"
+        let port = text.split(separator: "\n").first { $0.contains("Port ") }?.split(separator: " ").last ?? "22"
+        return "Host stranger\n    HostName 127.0.0.1\n    Port \(port)\n    User batou-host2\n"
+            + "    UserKnownHostsFile /dev/null\n    StrictHostKeyChecking yes\n"
+            + text + "Host down\n    HostName 127.0.0.1\n    Port 1\n"
     }
 }
