@@ -111,7 +111,7 @@ public struct DeploymentRun {
         }
         try await stopIfInterrupted(during: .deploy, closing: hosts)
         await hosts.close()
-        let problems = hosts.unreachable.flatMap(\.value) + deployProblems
+        let problems = hosts.unreachable.sorted { $0.key < $1.key }.flatMap(\.value) + deployProblems
         guard problems.isEmpty else {
             throw StepFailure(step: hosts.unreachable.isEmpty ? .deploy : .connect, problems: problems)
         }
