@@ -43,7 +43,9 @@ open class Component {
     /// to `--jobs`. Set it in `configure`, perhaps from an `@Attribute`.
     public var rollingLimit: Int?
 
+    /// Where the tree deploys; set on root components only (see `requireContext`).
     var context: ComponentContext?
+    /// The first error a sub-component's `configure` raised, reported after this one's.
     var deferredError: (any Error)?
 
     public required init() {
