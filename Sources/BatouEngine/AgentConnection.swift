@@ -67,11 +67,6 @@ final class AgentConnection: Sendable {
         return await DedicatedThread.run { process.waitForExit() }
     }
 
-    /// Stops the agent at once.
-    func terminate() {
-        process.terminate()
-    }
-
     // MARK: - Replies
 
     private func readReplies() {

@@ -138,11 +138,6 @@ package final class ChildProcess: @unchecked Sendable {
         errorOutput().split(whereSeparator: \.isNewline).last.map(String.init)
     }
 
-    /// Asks the program to stop.
-    package func terminate() {
-        kill(pid, SIGTERM)
-    }
-
     /// Asks every program started here that is still running to stop.
     package static func terminateAll() {
         for pid in running.withLock({ $0 }) { kill(pid, SIGTERM) }
