@@ -37,7 +37,9 @@ extension DeploymentRun {
         let files = DataFiles.manifest(of: baseDirectory)
         let owner = lockOwner()
         let controlDirectory = "/tmp/batou-ssh-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: controlDirectory, withIntermediateDirectories: true)
+        // Private: whoever can reach the sockets can use the connections.
+        try? FileManager.default.createDirectory(
+            atPath: controlDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         connected.controlDirectory = controlDirectory
         let configFile = ["ssh_config_\(environment.name)", "ssh_config"]
             .map { baseDirectory + "/" + $0 }.first { FileManager.default.fileExists(atPath: $0) }
