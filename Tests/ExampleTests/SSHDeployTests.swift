@@ -109,6 +109,29 @@ extension ExampleTests {
             #expect(failed.output.contains("ERROR: host2: The agent could not start: sudo: a password is required."))
         }
 
+        @Test func writesOverrideValuesOnlyWhereAComponentWritesThem() throws {
+            SSHTestHosts.reset()
+            let secret = "Moin-\(UUID().uuidString)"
+            let deployment = try ScratchDeployment(
+                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\n[component:hello]\ngreeting = \(secret)\n",
+                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            #expect(try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory).status == 0)
+            let found = try Command.run("/bin/grep", ["-rl", secret, SSHTestHosts.home(of: "host1")])
+            #expect(found.output == SSHTestHosts.home(of: "host1") + "/deployment/work/hello/hello\n")
+        }
+
+        @Test func checksConsistencyOnTheHostsWithoutDeploying() throws {
+            SSHTestHosts.reset()
+            let deployment = try ScratchDeployment(
+                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n",
+                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let result = try Command.run(Self.hello, ["deploy", "--consistency-only", "--json", "remote"], in: deployment.directory)
+            #expect(result.status == 0, "\(result.output)")
+            #expect(result.output.contains(#""event":"connecting","host":"host2","index":2,"method":"ssh""#))
+            #expect(result.output.contains(#""action":"CONSISTENCY CHECK","event":"finished","failed-step":null,"success":true"#))
+            #expect(!FileManager.default.fileExists(atPath: SSHTestHosts.home(of: "host1") + "/deployment/work"))
+        }
+
         @Test func shipsDataFilesOnlyWhenTheirContentChanged() throws {
             SSHTestHosts.reset()
             let deployment = try ScratchDeployment(
