@@ -30,24 +30,46 @@ struct ModelConfiguration {
     static let maximumRounds = 100
 
     func configure() -> Model {
+        let configurations = settle()
+        let identities = loaded.roots.map(\.identity)
+        let graph = DependencyGraph(roots: identities, resources: resources)
+        let roots = loaded.roots.compactMap { assignment -> ConfiguredRoot? in
+            guard let configured = configurations.latest[assignment.identity] else { return nil }
+            return ConfiguredRoot(
+                identity: assignment.identity, host: assignment.host, component: configured.component,
+                output: configured.output, isIgnored: assignment.isIgnored)
+        }
+        for root in roots { root.output.flushConfigureLogs() }
+        let outcomes = identities.compactMap { configurations.latest[$0]?.outcome }
+        return Model(
+            roots: roots, graph: graph,
+            problems: problems(of: outcomes, unsettled: configurations.unsettled, graph: graph),
+            warnings: outcomes.flatMap(\.warnings), provisions: resources.provisions)
+    }
+
+    /// The latest configuration of each root, and the roots still unsettled when it stopped.
+    private struct Configurations {
+        var latest: [RootIdentity: (component: Component, output: HostOutput, outcome: RootConfigurator.Outcome)] = [:]
+        var unsettled: Set<RootIdentity> = []
+    }
+
+    /// Configures rounds of roots until no required resource changes any more.
+    private func settle() -> Configurations {
         let configurator = RootConfigurator(
             environment: loaded.environment, isPredicting: isPredicting, resources: resources)
-        let assignments = loaded.roots
-        let identities = assignments.map(\.identity)
-        var latest: [RootIdentity: (component: Component, output: HostOutput, outcome: RootConfigurator.Outcome)] = [:]
+        let identities = loaded.roots.map(\.identity)
+        var configurations = Configurations()
         // A round that starts as an earlier one did — same roots, same resources — would end as it did.
         var seenRounds: [Round] = []
         var workingSet = identities
-        var unsettled: Set<RootIdentity> = []
-
         while !workingSet.isEmpty {
             guard seenRounds.count < Self.maximumRounds else {
-                unsettled = Set(workingSet)
+                configurations.unsettled = Set(workingSet)
                 break
             }
             seenRounds.append(Round(roots: Set(workingSet), provisions: resources.provisions))
             var again: Set<RootIdentity> = []
-            for assignment in assignments where workingSet.contains(assignment.identity) {
+            for assignment in loaded.roots where workingSet.contains(assignment.identity) {
                 let identity = assignment.identity
                 guard let component = registry.makeComponent(named: assignment.name) else { continue }
                 let provided = resources.reset(identity)
@@ -55,7 +77,7 @@ struct ModelConfiguration {
                 let outcome = configurator.configure(
                     component, named: assignment.name, on: assignment.host, features: assignment.features,
                     overrides: loaded.overrides[assignment.name] ?? [], output: output)
-                latest[identity] = (component, output, outcome)
+                configurations.latest[identity] = (component, output, outcome)
                 if outcome.isWaitingForResource { again.insert(identity) }
                 let nowProvided = resources.provided(by: identity)
                 for key in Set(provided.keys).union(nowProvided.keys) where provided[key] != nowProvided[key] {
@@ -64,39 +86,31 @@ struct ModelConfiguration {
             }
             again.formUnion(resources.unsatisfiedRequirements.map(\.root))
             if seenRounds.contains(Round(roots: again, provisions: resources.provisions)) {
-                unsettled = again
+                configurations.unsettled = again
                 break
             }
             workingSet = identities.filter(again.contains)
         }
+        return configurations
+    }
 
-        var problems = identities.flatMap { latest[$0]?.outcome.problems ?? [] }
-        let failed = identities.contains { !(latest[$0]?.outcome.problems.isEmpty ?? true) }
-        problems += unsatisfiedProblems(resources)
+    /// Everything wrong with the settled model: the roots' own problems, then those of resources.
+    private func problems(
+        of outcomes: [RootConfigurator.Outcome], unsettled: Set<RootIdentity>, graph: DependencyGraph
+    ) -> [Problem] {
+        var problems = outcomes.flatMap(\.problems) + unsatisfiedProblems(resources)
         let waiting = Set(resources.unsatisfiedRequirements.map(\.root))
-        let oscillating = identities.filter { unsettled.contains($0) && !waiting.contains($0) }
+        let oscillating = loaded.roots.map(\.identity).filter { unsettled.contains($0) && !waiting.contains($0) }
         if !oscillating.isEmpty {
             problems.append(
                 Problem(
                     "The configuration did not settle: these root components kept changing what they provide: "
                         + oscillating.map(\.description).joined(separator: ", ") + "."))
         }
-        let graph = DependencyGraph(roots: identities, resources: resources)
-        if isWholeModel {
-            if !failed { problems += unusedProblems(resources) }
-            problems += graph.cycles.map { Problem($0.description) }
-        }
-
-        let roots = assignments.compactMap { assignment -> ConfiguredRoot? in
-            guard let configured = latest[assignment.identity] else { return nil }
-            return ConfiguredRoot(
-                identity: assignment.identity, host: assignment.host, component: configured.component,
-                output: configured.output, isIgnored: assignment.isIgnored)
-        }
-        for root in roots { root.output.flushConfigureLogs() }
-        let warnings = identities.flatMap { latest[$0]?.outcome.warnings ?? [] }
-        return Model(
-            roots: roots, graph: graph, problems: problems, warnings: warnings, provisions: resources.provisions)
+        guard isWholeModel else { return problems }
+        // A root that failed may not have required what it would have; its providers look unused.
+        if outcomes.allSatisfy(\.problems.isEmpty) { problems += unusedProblems(resources) }
+        return problems + graph.cycles.map { Problem($0.description) }
     }
 
     /// What a round of configuration starts from.
