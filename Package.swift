@@ -10,12 +10,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "BatouModel"),
         .target(name: "BatouConfig"),
         .target(name: "BatouComponents", dependencies: ["BatouModel"]),
         .target(name: "BatouTransport"),
+        .target(
+            name: "BatouSecrets",
+            dependencies: ["BatouConfig", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "BatouEngine", dependencies: ["BatouModel", "BatouConfig", "BatouTransport"]),
         .target(
             name: "BatouCLI",
@@ -31,6 +36,7 @@ let package = Package(
         .testTarget(name: "BatouComponentsTests", dependencies: ["BatouComponents", "BatouTesting"]),
         .testTarget(name: "BatouEngineTests", dependencies: ["BatouEngine", "BatouComponents", "BatouTesting"]),
         .testTarget(name: "BatouTransportTests", dependencies: ["BatouTransport"]),
+        .testTarget(name: "BatouSecretsTests", dependencies: ["BatouSecrets"]),
         .testTarget(name: "ExampleTests"),
     ]
 )
