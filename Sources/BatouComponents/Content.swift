@@ -20,6 +20,9 @@ public final class Content: FileComponent {
     public var maximumDiffLines = 200
     /// How many lines of each end a shortened diff shows.
     public var diffLead = 50
+    /// Whether the content is sensitive: `true` never shows a diff, `false` always does, and
+    /// `nil` (batou's default) hides diffs that contain a word of the environment's secrets.
+    public var sensitiveData: Bool?
 
     public convenience init(_ path: String, bytes: [UInt8], encoding: TextEncoding = .utf8) {
         self.init(path)
@@ -73,11 +76,23 @@ public final class Content: FileComponent {
             notice("Not showing diff for binary data.")
             return
         }
+        if sensitiveData ?? containsSecretData(old, new) {
+            notice("Not showing diff as it contains sensitive data.")
+            return
+        }
         var lines = UnifiedDiff(from: old, to: new).lines
         if lines.count > maximumDiffLines {
             notice("More than \(maximumDiffLines) lines of diff. Showing first and last \(diffLead) lines.")
             lines = lines.prefix(diffLead) + ["..."] + lines.suffix(diffLead)
         }
         reportDiff(lines, of: Path.basename(path))
+    }
+
+    private func containsSecretData(_ texts: String...) -> Bool {
+        let secrets = environment.secretData
+        guard !secrets.isEmpty else { return false }
+        return texts.contains { text in
+            text.split(whereSeparator: \.isWhitespace).contains { secrets.contains(String($0)) }
+        }
     }
 }

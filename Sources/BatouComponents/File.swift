@@ -27,10 +27,12 @@ public final class File: FileComponent {
     public var group: String?
     /// How `content` is encoded into bytes.
     public var encoding: TextEncoding = .utf8
+    /// Whether the content is sensitive (see ``Content/sensitiveData``).
+    public var sensitiveData: Bool?
 
     public convenience init(
         _ path: String, content: String? = nil, source: String? = nil, mode: FileMode? = nil, leading: Bool = false,
-        owner: String? = nil, group: String? = nil, encoding: TextEncoding = .utf8
+        owner: String? = nil, group: String? = nil, encoding: TextEncoding = .utf8, sensitiveData: Bool? = nil
     ) {
         self.init(path)
         self.content = content
@@ -40,17 +42,21 @@ public final class File: FileComponent {
         self.owner = owner
         self.group = group
         self.encoding = encoding
+        self.sensitiveData = sensitiveData
     }
 
     public override func configure() throws {
         try super.configure()
         self += Presence(originalPath, leading: leading)
         if let mode { self += Mode(originalPath, mode: mode) }
-        if let content {
-            self += Content(originalPath, bytes: try encoding.encode(content), encoding: encoding)
-        } else {
-            self += Content(originalPath, source: try sourceFile(), encoding: encoding)
-        }
+        let content =
+            if let content {
+                Content(originalPath, bytes: try encoding.encode(content), encoding: encoding)
+            } else {
+                Content(originalPath, source: try sourceFile(), encoding: encoding)
+            }
+        content.sensitiveData = sensitiveData
+        self += content
         if let owner { self += Owner(originalPath, user: owner) }
         if let group { self += Group(originalPath, group: group) }
     }

@@ -24,6 +24,11 @@ public struct Environment: Sendable, Hashable, Codable {
     public var targetDirectory: String
     /// Every host, ignored ones included, in the order the environment lists them.
     public var hosts: [Host]
+    /// Every word of every value that came from the environment's secrets (batou's
+    /// `secret_data`): a diff that shows one of them is not shown.
+    public var secretData: Set<String> = []
+    /// The texts of the environment's additional secret files (`secret-NAME.age`), by name.
+    public var secretFiles: [String: String] = [:]
 
     public init(
         name: String, baseDirectory: String, connectMethod: ConnectMethod = .local, hostDomain: String? = nil,

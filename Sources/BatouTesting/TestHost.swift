@@ -41,9 +41,14 @@ public final class TestHost: @unchecked Sendable {
     /// The root component's working directory: `<baseDirectory>/work/test`.
     public var workdir: String { baseDirectory + "/work/" + rootName }
 
+    /// Words of secret values, as an environment's secrets would give them.
+    public var secretData: Set<String> = []
+
     /// The environment components see.
     public var environment: Environment {
-        Environment(name: "test", baseDirectory: baseDirectory, hosts: [host])
+        var environment = Environment(name: "test", baseDirectory: baseDirectory, hosts: [host])
+        environment.secretData = secretData
+        return environment
     }
 
     /// The host components see.

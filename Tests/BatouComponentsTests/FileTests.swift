@@ -113,6 +113,22 @@ import Testing
         }
     }
 
+    @Test func hidesDiffsThatContainSecretsOrSensitiveContent() throws {
+        let host = try TestHost()
+        host.secretData = ["hunter2"]
+        try host.deploy(File("secret.conf", content: "password = hunter2\n"))
+        try host.deploy(File("sensitive.conf", content: "nothing secret\n", sensitiveData: true))
+        try host.deploy(File("shown.conf", content: "password = hunter2\n", sensitiveData: false))
+        let diffs = host.events.compactMap { event -> String? in
+            if case .diff(_, _, let file, _) = event { file } else { nil }
+        }
+        #expect(diffs == ["shown.conf"])
+        let notices = host.events.filter { event in
+            if case .notice(_, _, "Not showing diff as it contains sensitive data.") = event { true } else { false }
+        }
+        #expect(notices.count == 2)
+    }
+
     @Test func announcesBinaryChangesWithoutADiff() throws {
         let host = try TestHost()
         try host.deploy(Content("blob", bytes: [0xFF, 0xFE, 0x00]))
