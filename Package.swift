@@ -21,7 +21,7 @@ let package = Package(
             name: "BatouSecrets",
             dependencies: ["BatouConfig", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "BatouEngine", dependencies: ["BatouModel", "BatouConfig", "BatouTransport"]),
+        .target(name: "BatouEngine", dependencies: ["BatouModel", "BatouConfig", "BatouSecrets", "BatouTransport"]),
         .target(
             name: "BatouCLI",
             dependencies: [

@@ -104,4 +104,10 @@ public struct ComponentSection: Sendable, Hashable {
     public var line: Int
     /// The overrides in the order they appear.
     public var overrides: [IniEntry]
+
+    public init(name: String, line: Int, overrides: [IniEntry]) {
+        self.name = name
+        self.line = line
+        self.overrides = overrides
+    }
 }

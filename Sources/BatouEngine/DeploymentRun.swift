@@ -79,6 +79,7 @@ public struct DeploymentRun {
         let clock = ContinuousClock()
         sink.emit(.section("Preparing"))
         sink.emit(.step("main: Loading environment `\(options.environmentName)`...", icon: "📦"))
+        sink.emit(.step("main: Loading secrets ...", icon: "🔑"))
         let loaded: LoadedEnvironment
         do {
             loaded = try EnvironmentLoader(baseDirectory: baseDirectory, registry: registry, options: options).load()

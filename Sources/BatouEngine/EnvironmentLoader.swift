@@ -5,6 +5,7 @@ import Foundation
 #endif
 import BatouConfig
 import BatouModel
+import BatouSecrets
 
 /// Reads `environments/NAME/environment.cfg` and reports everything wrong with it at once.
 struct EnvironmentLoader {
@@ -23,6 +24,14 @@ struct EnvironmentLoader {
         }
         let file = EnvironmentFile(parsing: text, file: relativeFile)
         var errors = file.diagnostics.errors
+        var secretProblems: [Problem] = []
+        var secrets = EnvironmentSecrets()
+        do throws(SecretsError) {
+            secrets = try EnvironmentSecrets.load(environment: name, in: baseDirectory)
+        } catch {
+            secretProblems += error.messages.map { Problem($0) }
+        }
+        let secretHostData = hostData(of: secrets, hosts: Set(file.hosts.map(\.name)), problems: &secretProblems)
         let settings = file.settings
         let connectMethod = options.forcesLocal ? .local : ConnectMethod(named: settings.connectMethod) ?? .ssh
         let platform = options.platform.map { $0.isEmpty ? nil : $0 } ?? settings.platform
@@ -34,7 +43,8 @@ struct EnvironmentLoader {
         var requiresSudo: [String: Bool] = [:]
         for entry in file.hosts {
             let host = Host(
-                name: entry.name, fqdn: settings.hostDomain.map { "\(entry.name).\($0)" }, data: entry.data,
+                name: entry.name, fqdn: settings.hostDomain.map { "\(entry.name).\($0)" },
+                data: entry.data.merging(secretHostData[entry.name] ?? [:]) { $1 },
                 platform: entry.platform ?? platform, serviceUser: entry.serviceUser ?? settings.serviceUser,
                 isIgnored: entry.isIgnored)
             environment.hosts.append(host)
@@ -65,14 +75,68 @@ struct EnvironmentLoader {
                 .init(key: $0.key, value: $0.value, location: "\(relativeFile):\($0.line)")
             }
         }
+        mergeOverrides(of: secrets, into: &overrides, problems: &secretProblems)
+        let hostDataWords = secretHostData.values.flatMap { $0.values }.flatMap { value in
+            value.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        }
+        environment.secretData = secrets.secretData.union(hostDataWords)
+        environment.secretFiles = secrets.secretFiles
         let warnings = file.diagnostics.warnings.map(\.description)
-        guard errors.isEmpty else {
-            let problems = errors.sorted { $0.line < $1.line }.map { Problem($0.description) }
+        guard errors.isEmpty && secretProblems.isEmpty else {
+            let problems = errors.sorted { $0.line < $1.line }.map { Problem($0.description) } + secretProblems
             throw EnvironmentLoadFailure(problems: problems, warnings: warnings)
         }
         return LoadedEnvironment(
             environment: environment, roots: roots, overrides: overrides, jobs: settings.jobs,
             requiresSudo: requiresSudo, warnings: warnings)
+    }
+
+    /// `[host:NAME]` data of the secrets by host, keys without `data-`; unknown hosts are problems.
+    private func hostData(of secrets: EnvironmentSecrets, hosts: Set<String>, problems: inout [Problem])
+        -> [String: [String: String]]
+    {
+        var data: [String: [String: String]] = [:]
+        for section in secrets.hostSections {
+            let host = String(section.name.dropFirst("host:".count))
+            guard hosts.contains(host) else {
+                problems.append(
+                    Problem("\(secrets.file ?? ""):\(section.line): Secrets section [\(section.name)] is for an unknown host."))
+                continue
+            }
+            for entry in section.entries {
+                let key = entry.key.hasPrefix("data-") ? String(entry.key.dropFirst("data-".count)) : entry.key
+                data[host, default: [:]][key] = entry.value
+            }
+        }
+        return data
+    }
+
+    /// Adds the secrets' component overrides; a key also set in the environment file is a problem.
+    private func mergeOverrides(
+        of secrets: EnvironmentSecrets, into overrides: inout [String: [LoadedEnvironment.Override]],
+        problems: inout [Problem]
+    ) {
+        let file = secrets.file ?? ""
+        for section in secrets.componentSections {
+            guard registry.contains(section.name) else {
+                problems.append(
+                    Problem(
+                        "\(file):\(section.line): Secrets section [component:\(section.name)] is for an unknown component."
+                            + hint(for: section.name)))
+                continue
+            }
+            for entry in section.overrides {
+                if let existing = overrides[section.name]?.first(where: { $0.key == entry.key }) {
+                    problems.append(
+                        Problem(
+                            "\(file):\(entry.line): [component:\(section.name)] \(entry.key) is set both in the secrets "
+                                + "and at \(existing.location). Set it in one place."))
+                    continue
+                }
+                overrides[section.name, default: []].append(
+                    .init(key: entry.key, value: entry.value, location: "\(file):\(entry.line)", isSecret: true))
+            }
+        }
     }
 
     private func missingEnvironmentMessage(file: String) -> String {

@@ -28,5 +28,10 @@ struct LoadedEnvironment {
         var key: String
         var value: String
         var location: String
+        /// Whether the value came from the secrets, so that no message may show it.
+        var isSecret = false
+
+        /// The value as messages may show it.
+        var shownValue: String { isSecret ? "(a secret value)" : "'\(value)'" }
     }
 }

@@ -69,7 +69,7 @@ package struct RootConfigurator {
     {
         let attributes = component.overridableAttributes
         return overrides.compactMap { override in
-            let place = "\(override.location): [component:\(name)] \(override.key) = '\(override.value)'"
+            let place = "\(override.location): [component:\(name)] \(override.key) = \(override.shownValue)"
             guard let attribute = attributes[override.key] else {
                 let known = attributes.keys.sorted()
                 let hint =

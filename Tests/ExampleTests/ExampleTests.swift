@@ -119,10 +119,15 @@ enum Command {
         var errors: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
+    static func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Errors go to a file, so that a long build log cannot fill a pipe nobody reads yet.
         let errorFile = FileManager.default.temporaryDirectory.path + "/batou-errors-" + UUID().uuidString
