@@ -44,13 +44,15 @@ final class AgentConnection: Sendable {
                 continuation.resume(returning: .failed(endedProblem()))
                 return
             }
+            guard let data = try? encoder.encode(AgentEnvelope(id: id, message: request)) else {
+                answer(id, with: .failed(Problem("A request to the agent could not be encoded.", hosts: [host])))
+                return
+            }
             do {
-                guard let data = try? encoder.encode(AgentEnvelope(id: id, message: request)) else {
-                    throw TransportError("A request could not be encoded.")
-                }
                 try process.write(Array(data) + [0x0A])
             } catch {
-                answer(id, with: .failed(Problem("\(error)", hosts: [host])))
+                // The agent or ssh has ended; what it said last tells why better than the broken pipe.
+                answer(id, with: .failed(endedProblem()))
             }
         }
     }

@@ -133,9 +133,12 @@ package final class ChildProcess: @unchecked Sendable {
         errors.text()
     }
 
-    /// The last line the program wrote to standard error, which usually says why it failed.
+    /// The last line the program wrote to standard error, which usually says why it failed,
+    /// without a final full stop so that it can end a sentence of ours.
     package func lastErrorLine() -> String? {
-        errorOutput().split(whereSeparator: \.isNewline).last.map(String.init)
+        errorOutput().split(whereSeparator: \.isNewline).last.map { line in
+            String(line.reversed().drop(while: { $0 == "." || $0 == " " }).reversed())
+        }
     }
 
     /// Asks every program started here that is still running to stop.
