@@ -49,11 +49,19 @@ public struct DeploymentRun {
 
     /// Runs every step and reports the outcome; returns whether the run succeeded.
     public func run() async -> Bool {
+        let masking = SecretMaskingSink(wrapping: sink)
+        var run = self
+        run.sink = masking
+        return await run.runAndReport(masking: masking)
+    }
+
+    /// Runs every step, its output passing through `masking`, and reports the outcome.
+    private func runAndReport(masking: SecretMaskingSink) async -> Bool {
         sink.emit(.started(version: BatouVersion.current, platform: BatouVersion.platform))
         do {
             let lock = try DeploymentLock(in: baseDirectory)
             defer { lock.release() }
-            try await runSteps()
+            try await runSteps(hidingSecretsWith: masking)
             sink.emit(.section("\(options.action) FINISHED", style: .success))
             sink.emit(.finished(action: options.action, failedStep: nil))
             return true
@@ -75,7 +83,7 @@ public struct DeploymentRun {
         }
     }
 
-    private func runSteps() async throws {
+    private func runSteps(hidingSecretsWith masking: SecretMaskingSink) async throws {
         let clock = ContinuousClock()
         sink.emit(.section("Preparing"))
         sink.emit(.step("main: Loading environment `\(options.environmentName)`...", icon: "📦"))
@@ -87,6 +95,7 @@ public struct DeploymentRun {
             for warning in error.warnings { sink.emit(.warning(warning)) }
             throw StepFailure(step: .load, problems: error.problems)
         }
+        masking.hide(loaded.secretValues)
         for warning in loaded.warnings { sink.emit(.warning(warning)) }
         let jobs = options.jobs ?? loaded.jobs ?? 1
         if options.isDebugging {

@@ -86,9 +86,14 @@ struct EnvironmentLoader {
             let problems = errors.sorted { $0.line < $1.line }.map { Problem($0.description) } + secretProblems
             throw EnvironmentLoadFailure(problems: problems, warnings: warnings)
         }
+        var secretValues = Set(overrides.values.joined().filter(\.isSecret).map(\.value))
+        for data in secretHostData.values { secretValues.formUnion(data.values) }
+        for text in secrets.secretFiles.values {
+            secretValues.formUnion(text.split(whereSeparator: \.isNewline).map(String.init))
+        }
         return LoadedEnvironment(
             environment: environment, roots: roots, overrides: overrides, jobs: settings.jobs,
-            requiresSudo: requiresSudo, warnings: warnings)
+            requiresSudo: requiresSudo, warnings: warnings, secretValues: secretValues)
     }
 
     /// `[host:NAME]` data of the secrets by host, keys without `data-`; unknown hosts are problems.

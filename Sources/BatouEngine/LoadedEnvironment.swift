@@ -14,6 +14,8 @@ struct LoadedEnvironment {
     var requiresSudo: [String: Bool] = [:]
     /// Problems that do not stop the deployment.
     var warnings: [String]
+    /// Whole values that came from the secrets, which no output may show.
+    var secretValues: Set<String> = []
 
     /// One root component on one host.
     struct RootAssignment {
