@@ -10,7 +10,7 @@ struct BatouCommand: ParsableCommand {
             Environments live in environments/ENVIRONMENT/environment.cfg.
             """,
         version: "batou 0.1.0",
-        subcommands: [DeployCommand.self, AgentCommand.self]
+        subcommands: [DeployCommand.self, SecretsCommand.self, AgentCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -46,6 +46,18 @@ public struct BatouProgram {
                 return await runDeploy(deploy)
             case let agent as AgentCommand:
                 return await runAgent(agent)
+            case let edit as EditSecretsCommand:
+                let editor = edit.editor ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
+                return SecretsEditor(
+                    baseDirectory: FileManager.default.currentDirectoryPath, environment: edit.environment,
+                    secretFile: edit.file, editor: editor
+                ).run()
+            case let decrypt as DecryptSecretsCommand:
+                return SecretsEditor.printCleartext(of: decrypt.file)
+            case is SecretsCommand:
+                // batou secrets without a subcommand shows its usage and fails.
+                OutputChannel.standardOutput.write(SecretsCommand.usageString() + "\n")
+                return 1
             case is BatouCommand:
                 // batou without a subcommand shows its usage and fails.
                 OutputChannel.standardOutput.write(BatouCommand.usageString() + "\n")

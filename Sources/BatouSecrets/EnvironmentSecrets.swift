@@ -82,7 +82,7 @@ public struct EnvironmentSecrets: Sendable {
 
     // MARK: - Reading
 
-    private static func loadIdentities(_ paths: [String]) throws(SecretsError) -> [AgeIdentity] {
+    static func loadIdentities(_ paths: [String]) throws(SecretsError) -> [AgeIdentity] {
         guard !paths.isEmpty else {
             throw SecretsError(
                 "No age identity to decrypt the secrets with. Set BATOU_AGE_IDENTITIES to the files that hold "
@@ -102,10 +102,11 @@ public struct EnvironmentSecrets: Sendable {
         return identities
     }
 
-    private static func decrypt(_ file: String, in baseDirectory: String, with identities: [AgeIdentity])
+    /// The text of `file` (relative to `baseDirectory`, if given), decrypted with `identities`.
+    static func decrypt(_ file: String, in baseDirectory: String?, with identities: [AgeIdentity])
         throws(SecretsError) -> String
     {
-        guard let data = FileManager.default.contents(atPath: baseDirectory + "/" + file) else {
+        guard let data = FileManager.default.contents(atPath: baseDirectory.map { $0 + "/" + file } ?? file) else {
             throw SecretsError("Cannot read \(file).")
         }
         let plaintext: [UInt8]
@@ -144,11 +145,11 @@ public struct EnvironmentSecrets: Sendable {
 public struct SecretsError: Error, Sendable, CustomStringConvertible {
     public var messages: [String]
 
-    init(_ message: String) {
+    public init(_ message: String) {
         self.messages = [message]
     }
 
-    init(_ messages: [String]) {
+    public init(_ messages: [String]) {
         self.messages = messages
     }
 

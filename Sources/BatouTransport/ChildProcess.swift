@@ -141,6 +141,20 @@ package final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Runs `command` with `sh -c` on this process's terminal (for an editor) and returns its
+    /// exit status once it ends.
+    package static func runOnTerminal(_ command: String) -> Int32 {
+        Self.ignoresBrokenPipes
+        var pid: pid_t = 0
+        let words: [String] = ["sh", "-c", command]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawnp(&pid, "sh", nil, nil, argv, environ) == 0 else { return 127 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
     /// Asks every program started here that is still running to stop.
     package static func terminateAll() {
         for pid in running.withLock({ $0 }) { kill(pid, SIGTERM) }
