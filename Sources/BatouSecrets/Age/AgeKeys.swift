@@ -15,8 +15,8 @@ public struct AgeRecipient: Sendable, CustomStringConvertible {
     /// Reads `text` as age writes recipients.
     /// - Throws: ``AgeError`` when `text` is not an `age1…` recipient.
     public init(parsing text: String) throws(AgeError) {
-        guard let (prefix, data) = Bech32.decode(text), prefix == "age", data.count == 32,
-            let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: data)
+        guard let bytes = Bech32.key(in: text, prefix: "age"),
+            let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: bytes)
         else { throw AgeError("'\(text)' is not an age recipient (age1…).") }
         self.publicKey = key
     }
@@ -48,8 +48,8 @@ public struct AgeIdentity: Sendable {
     /// Reads `text` as age-keygen writes identities.
     /// - Throws: ``AgeError`` when `text` is not an `AGE-SECRET-KEY-1…` identity.
     public init(parsing text: String) throws(AgeError) {
-        guard let (prefix, data) = Bech32.decode(text), prefix == "age-secret-key-", data.count == 32,
-            let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: data)
+        guard let bytes = Bech32.key(in: text, prefix: "age-secret-key-"),
+            let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: bytes)
         else { throw AgeError("The identity is not an age secret key (AGE-SECRET-KEY-1…).") }
         self.privateKey = key
     }

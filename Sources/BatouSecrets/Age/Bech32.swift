@@ -28,6 +28,12 @@ enum Bech32 {
         return (prefix, data)
     }
 
+    /// The 32 key bytes of `text`, if it is Bech32 with the human-readable part `prefix`.
+    static func key(in text: String, prefix: String) -> [UInt8]? {
+        guard let (found, data) = decode(text), found == prefix, data.count == 32 else { return nil }
+        return data
+    }
+
     private static func checksum(prefix: [UInt8], values: [UInt8]) -> [UInt8] {
         let modulus = polymod(expand(prefix) + values + [0, 0, 0, 0, 0, 0]) ^ 1
         return (0..<6).map { UInt8((modulus >> (5 * (5 - $0))) & 31) }
