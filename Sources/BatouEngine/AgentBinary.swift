@@ -1,5 +1,4 @@
 import BatouTransport
-import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -10,14 +9,16 @@ import Foundation
 import Glibc
 #endif
 
-/// This executable, which is also the agent hosts run: its content hash names it on hosts,
-/// and it travels gzip-compressed when both ends have `gzip`.
+/// This executable, which is also the agent hosts run: its content hash names it on hosts.
+///
+/// What travels is the executable without its debug sections (when `strip` is at hand; the
+/// symbols stay, for backtraces), gzip-compressed when both ends have `gzip`. Both forms are
+/// made once per build and kept next to the executable.
 final class AgentBinary: Sendable {
     /// The executable's path.
     let path: String
     /// SHA-256 of the executable, which names it on hosts.
     let hash: String
-    private let compressed = Mutex<[UInt8]?>(nil)
 
     /// The running executable; its hash is cached next to it, keyed by size and time.
     init() throws(Problem) {
@@ -28,43 +29,71 @@ final class AgentBinary: Sendable {
         self.hash = try Self.hash(of: path)
     }
 
-    /// The executable as gzip compresses it, made once per build and kept next to it.
-    func compressedContent() throws(Problem) -> [UInt8] {
-        if let bytes = compressed.withLock({ $0 }) { return bytes }
-        let cache = path + ".batou-agent.gz"
-        let cachedHash = try? String(contentsOfFile: cache + ".sha256", encoding: .utf8)
-        if cachedHash == hash, let data = FileManager.default.contents(atPath: cache) {
-            compressed.withLock { $0 = Array(data) }
-            return Array(data)
-        }
-        let gzip: ChildProcess
-        do {
-            gzip = try ChildProcess(["gzip", "-6", "-c", path])
-        } catch {
-            throw Problem("Cannot compress the agent: \(error)")
-        }
-        gzip.closeInput()
-        let bytes = gzip.readToEnd()
-        guard gzip.waitForExit() == 0 else { throw Problem("Cannot compress the agent: \(gzip.errorOutput())") }
-        try? Data(bytes).write(to: URL(fileURLWithPath: cache))
-        try? hash.write(toFile: cache + ".sha256", atomically: true, encoding: .utf8)
-        compressed.withLock { $0 = bytes }
-        return bytes
+    /// The agent as it travels uncompressed.
+    func content() throws(Problem) -> [UInt8] {
+        try Array(contents(of: shippedFile()))
     }
 
-    /// The executable's size in bytes.
+    /// The agent's size in bytes as it arrives on a host.
     func size() throws(Problem) -> Int {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw Problem("Cannot read this program's executable \(path).") }
+        guard stat(try shippedFile(), &status) == 0 else { throw Problem("Cannot read the agent to ship.") }
         return Int(status.st_size)
     }
 
-    /// The uncompressed executable.
-    func content() throws(Problem) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem("Cannot read this program's executable \(path).")
+    /// The agent gzip-compressed.
+    func compressedContent() throws(Problem) -> [UInt8] {
+        let shipped = try shippedFile()
+        let compressed = shipped + ".gz"
+        if isCurrent(compressed) { return try Array(contents(of: compressed)) }
+        let bytes = try run(["gzip", "-6", "-c", shipped], to: "compress the agent")
+        try? Data(bytes).write(to: URL(fileURLWithPath: compressed))
+        markCurrent(compressed)
+        return bytes
+    }
+
+    // MARK: - Made once per build
+
+    /// The executable without debug sections, or the executable itself without `strip`.
+    private func shippedFile() throws(Problem) -> String {
+        let stripped = path + ".batou-agent"
+        if isCurrent(stripped) { return stripped }
+        guard (try? run(["strip", "--strip-debug", "-o", stripped, path], to: "strip the agent")) != nil else {
+            return path
         }
-        return Array(data)
+        markCurrent(stripped)
+        return stripped
+    }
+
+    /// Whether `file` was made from this build.
+    private func isCurrent(_ file: String) -> Bool {
+        (try? String(contentsOfFile: file + ".sha256", encoding: .utf8)) == hash
+            && FileManager.default.fileExists(atPath: file)
+    }
+
+    private func markCurrent(_ file: String) {
+        try? hash.write(toFile: file + ".sha256", atomically: true, encoding: .utf8)
+    }
+
+    /// Runs `arguments` to their end; returns what they printed.
+    private func run(_ arguments: [String], to purpose: String) throws(Problem) -> [UInt8] {
+        let process: ChildProcess
+        do {
+            process = try ChildProcess(arguments)
+        } catch {
+            throw Problem("Cannot \(purpose): \(error)")
+        }
+        process.closeInput()
+        let output = process.readToEnd()
+        guard process.waitForExit() == 0 else { throw Problem("Cannot \(purpose): \(process.errorOutput())") }
+        return output
+    }
+
+    private func contents(of file: String) throws(Problem) -> Data {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Problem("Cannot read the agent to ship (\(file)).")
+        }
+        return data
     }
 
     private static func hash(of path: String) throws(Problem) -> String {
