@@ -1,4 +1,5 @@
 import BatouTransport
+import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -19,6 +20,8 @@ final class AgentBinary: Sendable {
     let path: String
     /// SHA-256 of the executable, which names it on hosts.
     let hash: String
+    /// Hosts connect at the same time; only one of them makes the files to ship.
+    private let making = Mutex(())
 
     /// The running executable; its hash is cached next to it, keyed by size and time.
     init() throws(Problem) {
@@ -43,7 +46,11 @@ final class AgentBinary: Sendable {
 
     /// The agent gzip-compressed.
     func compressedContent() throws(Problem) -> [UInt8] {
-        let shipped = try shippedFile()
+        try making.withLock { _ throws(Problem) in try makeCompressedContent() }
+    }
+
+    private func makeCompressedContent() throws(Problem) -> [UInt8] {
+        let shipped = try unlockedShippedFile()
         let compressed = shipped + ".gz"
         if isCurrent(compressed) { return try Array(contents(of: compressed)) }
         let bytes = try run(["gzip", "-6", "-c", shipped], to: "compress the agent")
@@ -56,6 +63,10 @@ final class AgentBinary: Sendable {
 
     /// The executable without debug sections, or the executable itself without `strip`.
     private func shippedFile() throws(Problem) -> String {
+        try making.withLock { _ throws(Problem) in try unlockedShippedFile() }
+    }
+
+    private func unlockedShippedFile() throws(Problem) -> String {
         let stripped = path + ".batou-agent"
         if isCurrent(stripped) { return stripped }
         guard (try? run(["strip", "--strip-debug", "-o", stripped, path], to: "strip the agent")) != nil else {
