@@ -12,6 +12,13 @@ extension ExampleTests {
         static let bench = BenchExampleTests.example
         static let hello = HelloExampleTests.binary
 
+        /// A deployment whose environment `remote` reaches the test hosts over ssh.
+        private func remote(_ environment: String) throws -> ScratchDeployment {
+            try ScratchDeployment(
+                environment: environment, name: "remote",
+                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+        }
+
         private func workRoots() -> [String] {
             SSHTestHosts.names.map { SSHTestHosts.home(of: $0) + "/deployment/work" }
         }
@@ -91,9 +98,7 @@ extension ExampleTests {
             try? FileManager.default.removeItem(atPath: "/home/batou-service/deployment")
             try? FileManager.default.removeItem(atPath: "/home/batou-service/.batou")
             let text = "[environment]\nconnect_method = ssh\nservice_user = batou-service\n[hosts]\nhost1 = hello\n"
-            let deployment = try ScratchDeployment(
-                environment: text, name: "remote",
-                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let deployment = try remote(text)
             let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
             #expect(result.status == 0, "\(result.output)")
             let file = "/home/batou-service/deployment/work/hello/hello"
@@ -101,9 +106,7 @@ extension ExampleTests {
             #expect(try FileManager.default.attributesOfItem(atPath: file)[.ownerAccountName] as? String == "batou-service")
             #expect(!FileManager.default.fileExists(atPath: SSHTestHosts.home(of: "host1") + "/deployment"))
 
-            let refused = try ScratchDeployment(
-                environment: text.replacingOccurrences(of: "host1 = hello", with: "host2 = hello"), name: "remote",
-                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let refused = try remote(text.replacingOccurrences(of: "host1 = hello", with: "host2 = hello"))
             let failed = try Command.run(Self.hello, ["deploy", "remote"], in: refused.directory)
             #expect(failed.status == 1)
             #expect(failed.output.contains("ERROR: host2: The agent could not start: sudo: a password is required."))
@@ -112,9 +115,7 @@ extension ExampleTests {
         @Test func writesOverrideValuesOnlyWhereAComponentWritesThem() throws {
             SSHTestHosts.reset()
             let secret = "Moin-\(UUID().uuidString)"
-            let deployment = try ScratchDeployment(
-                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\n[component:hello]\ngreeting = \(secret)\n",
-                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let deployment = try remote("[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\n[component:hello]\ngreeting = \(secret)\n")
             #expect(try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory).status == 0)
             let found = try Command.run("/bin/grep", ["-rl", secret, SSHTestHosts.home(of: "host1")])
             #expect(found.output == SSHTestHosts.home(of: "host1") + "/deployment/work/hello/hello\n")
@@ -122,9 +123,7 @@ extension ExampleTests {
 
         @Test func checksConsistencyOnTheHostsWithoutDeploying() throws {
             SSHTestHosts.reset()
-            let deployment = try ScratchDeployment(
-                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n",
-                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let deployment = try remote("[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n")
             let result = try Command.run(Self.hello, ["deploy", "--consistency-only", "--json", "remote"], in: deployment.directory)
             #expect(result.status == 0, "\(result.output)")
             #expect(result.output.contains(#""event":"connecting","host":"host2","index":2,"method":"ssh""#))
@@ -134,9 +133,7 @@ extension ExampleTests {
 
         @Test func shipsDataFilesOnlyWhenTheirContentChanged() throws {
             SSHTestHosts.reset()
-            let deployment = try ScratchDeployment(
-                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost3 = hello\n", name: "remote",
-                sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let deployment = try remote("[environment]\nconnect_method = ssh\n[hosts]\nhost3 = hello\n")
             let source = deployment.directory + "/components/hello/notes.txt"
             try FileManager.default.createDirectory(
                 atPath: deployment.directory + "/components/hello", withIntermediateDirectories: true)
@@ -162,9 +159,7 @@ extension ExampleTests {
             try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
             let host2 = Disk.ids(of: "batou-host2")
             chown(SSHTestHosts.home(of: "host2") + "/deployment", host2.user, host2.group)
-            let deployment = try ScratchDeployment(
-                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n",
-                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let deployment = try remote("[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost2 = hello\n")
             let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
             #expect(result.status == 1)
             #expect(
@@ -189,9 +184,7 @@ extension ExampleTests {
             defer { close(descriptor) }
             #expect(flock(descriptor, LOCK_EX) == 0)
 
-            let deployment = try ScratchDeployment(
-                environment: "[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost3 = hello\n",
-                name: "remote", sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
+            let deployment = try remote("[environment]\nconnect_method = ssh\n[hosts]\nhost1 = hello\nhost3 = hello\n")
             let result = try Command.run(Self.hello, ["deploy", "remote"], in: deployment.directory)
             #expect(result.status == 1)
             #expect(
