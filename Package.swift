@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        .target(name: "BatouModel"),
+        .target(name: "BatouTemplates"),
+        .target(name: "BatouModel", dependencies: ["BatouTemplates"]),
         .target(name: "BatouConfig"),
         .target(name: "BatouComponents", dependencies: ["BatouModel"]),
         .target(name: "BatouTransport"),
@@ -31,6 +32,7 @@ let package = Package(
         ),
         .target(name: "Batou", dependencies: ["BatouModel", "BatouComponents", "BatouCLI"]),
         .target(name: "BatouTesting", dependencies: ["BatouModel", "BatouEngine"]),
+        .testTarget(name: "BatouTemplatesTests", dependencies: ["BatouTemplates"]),
         .testTarget(name: "BatouModelTests", dependencies: ["BatouModel"]),
         .testTarget(name: "BatouConfigTests", dependencies: ["BatouConfig"]),
         .testTarget(name: "BatouComponentsTests", dependencies: ["BatouComponents", "BatouTesting"]),
