@@ -108,7 +108,9 @@ def describe(error, corpus):
     if kind is None:
         raise error
     if isinstance(error, jinja2.TemplateSyntaxError):
-        template = error.name or template_name(error.filename, corpus)
+        # Jinja2 3.1.6 passes the file as the name for an unclosed comment: accept either.
+        names = [template_name(os.path.join(corpus, error.name or ""), corpus), template_name(error.filename, corpus)]
+        template = next((name for name in names if name is not None), None)
         line = error.lineno
     else:
         template, line = None, None
