@@ -49,7 +49,7 @@ import Testing
         }
     }
 
-    @Test func corpusHasAtLeast170CasesOf30Errors() {
+    @Test func corpusHasAtLeast170CasesAnd30ErrorCases() {
         #expect(TemplateCorpus.caseNames.count >= 170)
         #expect(TemplateCorpus.errorCaseNames.count >= 30)
     }

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Renders every case of the template corpus with Jinja2, configured as batou does.
 
-Usage: render-with-jinja2.py CORPUS_DIRECTORY
+Usage: render-with-jinja2.py CORPUS_DIRECTORY [CASE ...]
+
+With CASE names, renders only those cases (to look at a new case while writing it).
 
 A case is every `*.j2` file below the corpus directory, except those in a folder whose
 name starts with `_` (such as `_lib/`): those are only included, imported or extended
@@ -140,11 +142,12 @@ def render(env, corpus, name):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("Usage: render-with-jinja2.py CORPUS_DIRECTORY")
+    if len(sys.argv) < 2:
+        sys.exit("Usage: render-with-jinja2.py CORPUS_DIRECTORY [CASE ...]")
     corpus = os.path.realpath(sys.argv[1])
     env = environment(corpus)
-    cases = [render(env, corpus, name) for name in case_names(corpus)]
+    names = sys.argv[2:] or case_names(corpus)
+    cases = [render(env, corpus, name) for name in names]
     json.dump({"jinja2": jinja2.__version__, "cases": cases}, sys.stdout, indent=1)
     sys.stdout.write("\n")
 
