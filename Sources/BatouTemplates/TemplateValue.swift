@@ -89,13 +89,3 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case isIn = "in"
     case isNotIn = "not in"
 }
-
-/// A dictionary that keeps its entries in the order they were added, as Python's does.
-///
-/// ```swift
-/// let notes: TemplateValue = ["host1/page-042.conf": "v1"]
-/// ```
-public struct TemplateDictionary {
-    /// The entries in insertion order; keys are unique under Python's equality.
-    public private(set) var entries: [(key: TemplateValue, value: TemplateValue)]
-}
