@@ -7,10 +7,11 @@
 struct AttributePath {
     private var keys: [TemplateValue]
 
-    /// The path an `attribute` argument names: a string of dotted parts, or an integer index.
+    /// The path an `attribute` argument names: a string of dotted parts, an integer index, or
+    /// for `None`, the value itself.
     init(_ attribute: TemplateValue) {
         guard let path = attribute.stringContent else {
-            keys = [attribute]
+            keys = attribute.isNone ? [] : [attribute]
             return
         }
         keys = path.split(separator: ".", omittingEmptySubsequences: false).map { part in

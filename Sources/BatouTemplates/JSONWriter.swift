@@ -12,8 +12,8 @@ struct JSONWriter {
 
     /// The JSON text of `value`.
     ///
-    /// - Throws: ``TemplateFailure`` of kind `.type` for values JSON has no form for, or keys
-    ///   that can't be sorted; `.undefined` for an undefined value.
+    /// - Throws: ``TemplateFailure`` of kind `.type` for values JSON has no form for, undefined
+    ///   ones included, or keys that can't be sorted.
     func write(_ value: TemplateValue) throws(TemplateFailure) -> String {
         var output = ""
         try write(value, to: &output, level: 0)
@@ -24,8 +24,8 @@ struct JSONWriter {
 
     private func write(_ value: TemplateValue, to output: inout String, level: Int) throws(TemplateFailure) {
         switch value {
-        case .undefined(let message):
-            throw TemplateFailure(.undefined, message)
+        case .undefined:
+            throw TemplateFailure(.type, "Object of type StrictUndefined is not JSON serializable")
         case .none:
             output += "null"
         case .boolean(let boolean):

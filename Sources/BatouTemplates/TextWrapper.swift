@@ -49,7 +49,8 @@ struct TextWrapper {
     /// Moves as much of the next chunk onto the line as fits, preferring to break after a hyphen.
     private func breakLongWord(_ chunks: inout [[Unicode.Scalar]], into line: inout [[Unicode.Scalar]], length: Int) {
         guard let chunk = chunks.last else { return }
-        let spaceLeft = max(1, width - length)
+        // With the line full, nothing of the word moves: the empty part is dropped as blank.
+        let spaceLeft = width - length
         guard breaksLongWords else {
             if line.isEmpty {
                 line.append(chunks.removeLast())
