@@ -54,8 +54,16 @@ struct BoundArguments {
     ///
     /// - Throws: ``TemplateFailure`` of kind `.type` for an argument that is no integer.
     func integer(_ name: String, default defaultValue: Int) throws(TemplateFailure) -> Int {
-        guard let value = values[name] else { return defaultValue }
+        try integer(name) ?? defaultValue
+    }
+
+    /// The argument for `name` as an integer (a boolean counts); `nil` when it wasn't given or is `None`.
+    ///
+    /// - Throws: ``TemplateFailure`` of kind `.type` for an argument that is no integer.
+    func integer(_ name: String) throws(TemplateFailure) -> Int? {
+        guard let value = values[name] else { return nil }
         try value.requireDefined()
+        if case .none = value { return nil }
         guard case .integer(let integer)? = value.number else {
             throw TemplateFailure(.type, "'\(value.typeName)' object cannot be interpreted as an integer")
         }

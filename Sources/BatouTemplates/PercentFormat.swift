@@ -72,7 +72,7 @@ struct PercentFormat {
                 continue
             }
             if value == nil {
-                guard let next = positional.popLast() else {
+                guard !usedMapping, let next = positional.popLast() else {
                     throw TemplateFailure(.type, "not enough arguments for format string")
                 }
                 value = next
@@ -117,6 +117,7 @@ struct PercentFormat {
         if spec.align == "=" {
             spec.fill = "0"
         }
+        spec.align = spec.align ?? ">"
         switch conversion {
         case "s":
             return try spec.format(.string(value.text()))

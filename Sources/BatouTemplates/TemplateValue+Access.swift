@@ -43,6 +43,10 @@ extension TemplateValue {
             if let index = Self.index(key, count: elements.count) {
                 return elements[index]
             }
+        case .object(let object):
+            if let elements = object.elements, let index = Self.index(key, count: elements.count) {
+                return elements[index]
+            }
         case .string(let string), .markup(let string):
             let scalars = Array(string.unicodeScalars)
             if let index = Self.index(key, count: scalars.count) {

@@ -47,6 +47,8 @@ extension TemplateValue {
             dictionary.keys
         case .string(let string), .markup(let string):
             string.unicodeScalars.map { .string(String($0)) }
+        case .object(let object) where object.elements != nil:
+            object.elements ?? []
         default:
             throw TemplateFailure(.type, "'\(typeName)' object is not iterable")
         }

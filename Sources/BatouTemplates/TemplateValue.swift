@@ -46,6 +46,12 @@ public protocol TemplateObject: AnyObject {
     func attribute(_ name: String) -> TemplateValue?
     /// What `{{ value }}` prints.
     var text: String { get }
+    /// What `{% for %}` goes through, or `nil` when the object is not iterable (the default).
+    var elements: [TemplateValue]? { get }
+}
+
+extension TemplateObject {
+    public var elements: [TemplateValue]? { nil }
 }
 
 /// A function that templates can call, with positional and keyword arguments.
