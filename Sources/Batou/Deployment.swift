@@ -1,5 +1,6 @@
 @_exported import BatouComponents
 @_exported import BatouModel
+@_exported import BatouTemplates
 import BatouCLI
 
 /// A deployment's entry point: name its root components, and it is the batou command line.

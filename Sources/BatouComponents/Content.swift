@@ -1,21 +1,32 @@
-import BatouModel
+public import BatouModel
+public import BatouTemplates
 
 /// The bytes of the file at `path`, written atomically; a change is shown as a unified diff.
 ///
 /// ```swift
 /// self += Content("hello", bytes: Array("Hello world\n".utf8))
-/// self += Content("app.conf", source: "app.conf")   // from components/<root>/
+/// self += Content("app.conf", source: "app.conf")   // a template in components/<root>/
 /// ```
 ///
 /// Usually added by ``File``. A missing file counts as empty. When the old or the new bytes
 /// are not text in `encoding`, the change is announced without a diff.
+///
+/// When `isTemplate` is set, the bytes are text in `encoding` and are rendered as a Jinja2
+/// template (see ``BatouModel/Component/expand(_:component:_:name:)``) with
+/// `templateArguments` reachable as `args` and `templateContext` as `component`.
 public final class Content: FileComponent {
     /// The wanted bytes; `nil` to read them from `source`.
     public var bytes: [UInt8]?
     /// A file in `components/<root>/` that holds the wanted bytes.
     public var source: String?
-    /// How the bytes are decoded to show a diff.
+    /// How the bytes are decoded to show a diff, and to render a template.
     public var encoding: TextEncoding = .utf8
+    /// Whether the bytes are a template to render.
+    public var isTemplate = false
+    /// The values templates see as `args`: `{{ args.port }}`.
+    public var templateArguments: [String: any TemplateValueConvertible] = [:]
+    /// The component templates see as `component`; the parent when `nil`.
+    public var templateContext: Component?
     /// Longer diffs are shortened to their first and last `diffLead` lines.
     public var maximumDiffLines = 200
     /// How many lines of each end a shortened diff shows.
@@ -30,21 +41,28 @@ public final class Content: FileComponent {
         self.encoding = encoding
     }
 
-    public convenience init(_ path: String, source: String, encoding: TextEncoding = .utf8) {
+    /// The content of `source`, a template unless `isTemplate` is `false`.
+    public convenience init(
+        _ path: String, source: String, encoding: TextEncoding = .utf8, isTemplate: Bool = true,
+        templateArguments: [String: any TemplateValueConvertible] = [:]
+    ) {
         self.init(path)
         self.source = source
         self.encoding = encoding
+        self.isTemplate = isTemplate
+        self.templateArguments = templateArguments
     }
 
     public override func configure() throws {
         try super.configure()
-        if bytes == nil, let source {
+        if let bytes {
+            self.bytes = try rendered(bytes, name: "content")
+        } else if let source {
             let file = definitionFile(source)
             // A source that another component creates during the deploy is read in verify.
-            if FileSystem.kind(of: file) != .missing { bytes = try FileSystem.contents(of: file) }
+            if FileSystem.kind(of: file) != .missing { bytes = try read(file) }
             self.source = file
-        }
-        if bytes == nil && source == nil {
+        } else {
             throw ComponentUsageError("Content(\"\(originalPath)\") needs bytes or a source file.")
         }
     }
@@ -66,9 +84,25 @@ public final class Content: FileComponent {
         guard let source, FileSystem.kind(of: source) != .missing else {
             throw ComponentUsageError("Could not find the source file \(source ?? "") for \(originalPath).")
         }
-        let read = try FileSystem.contents(of: source)
-        bytes = read
-        return read
+        let wanted = try read(source)
+        bytes = wanted
+        return wanted
+    }
+
+    /// The bytes of `file`, rendered when they are a template.
+    private func read(_ file: String) throws -> [UInt8] {
+        try rendered(FileSystem.contents(of: file), name: Path.relative(file, to: environment.baseDirectory))
+    }
+
+    /// `bytes` rendered as the template called `name`, or as they are when they are no template.
+    private func rendered(_ bytes: [UInt8], name: String) throws -> [UInt8] {
+        guard isTemplate else { return bytes }
+        guard let text = encoding.decode(bytes) else {
+            throw ComponentUsageError(
+                "The template \(name) is not \(encoding) text. For a binary file, set isTemplate to false.")
+        }
+        let arguments = templateArguments.mapValues(\.templateValue)
+        return try encoding.encode(expand(text, component: templateContext ?? parent, ["args": arguments.templateValue], name: name))
     }
 
     private func showDiff(from current: [UInt8], to wanted: [UInt8]) {

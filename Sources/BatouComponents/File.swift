@@ -1,17 +1,26 @@
-import BatouModel
+public import BatouModel
+public import BatouTemplates
 
 /// A regular file at `path` with the given content, mode and owner.
 ///
 /// ```swift
 /// self += File("hello", content: "Hello world\n")
-/// self += File("nginx.conf")                          // copied from components/<root>/nginx.conf
+/// self += File("nginx.conf")                          // rendered from components/<root>/nginx.conf
 /// self += File("bin/run", source: "run.sh", mode: 0o755, leading: true)
+/// self += File("page.conf", source: "page.conf", templateArguments: ["port": 8080])   // {{ args.port }}
+/// self += File("logo.png", isTemplate: false)         // copied as it is
 /// self += File("marker", content: "")                 // an empty file
 /// ```
 ///
 /// Without `content` or `source`, the content comes from the file of the same base name
 /// in the root component's `components/<name>/` directory. The file is written atomically:
 /// readers see the old or the new content, never a mixture.
+///
+/// Source files are Jinja2 templates, as in batou: they see `host`, `environment`,
+/// `component` (the component that added the file, or `templateContext`) and
+/// `templateArguments` as `args`. Unlike batou, `content` is taken literally unless
+/// `isTemplate` is `true`, since Swift's string interpolation does that job and a value
+/// such as a password that contains `{{` stays as it is.
 public final class File: FileComponent {
     /// The text the file holds; `nil` to take it from `source`.
     public var content: String?
@@ -29,10 +38,18 @@ public final class File: FileComponent {
     public var encoding: TextEncoding = .utf8
     /// Whether the content is sensitive (see ``Content/sensitiveData``).
     public var sensitiveData: Bool?
+    /// Whether the content is a template to render; `nil` renders source files but not `content`.
+    public var isTemplate: Bool?
+    /// The values templates see as `args`.
+    public var templateArguments: [String: any TemplateValueConvertible] = [:]
+    /// The component templates see as `component`; the component that added the file when `nil`.
+    public var templateContext: Component?
 
     public convenience init(
         _ path: String, content: String? = nil, source: String? = nil, mode: FileMode? = nil, leading: Bool = false,
-        owner: String? = nil, group: String? = nil, encoding: TextEncoding = .utf8, sensitiveData: Bool? = nil
+        owner: String? = nil, group: String? = nil, encoding: TextEncoding = .utf8, sensitiveData: Bool? = nil,
+        isTemplate: Bool? = nil, templateArguments: [String: any TemplateValueConvertible] = [:],
+        templateContext: Component? = nil
     ) {
         self.init(path)
         self.content = content
@@ -43,6 +60,9 @@ public final class File: FileComponent {
         self.group = group
         self.encoding = encoding
         self.sensitiveData = sensitiveData
+        self.isTemplate = isTemplate
+        self.templateArguments = templateArguments
+        self.templateContext = templateContext
     }
 
     public override func configure() throws {
@@ -56,6 +76,9 @@ public final class File: FileComponent {
                 Content(originalPath, source: try sourceFile(), encoding: encoding)
             }
         content.sensitiveData = sensitiveData
+        content.isTemplate = isTemplate ?? (self.content == nil)
+        content.templateArguments = templateArguments
+        content.templateContext = templateContext ?? parent
         self += content
         if let owner { self += Owner(originalPath, user: owner) }
         if let group { self += Group(originalPath, group: group) }

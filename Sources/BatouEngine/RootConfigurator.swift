@@ -1,5 +1,6 @@
 import BatouConfig
 import BatouModel
+import BatouTemplates
 
 /// Makes one root component ready to deploy: places it on its host, applies the
 /// environment's overrides, and runs `configure` through the whole tree.
@@ -79,8 +80,16 @@ package struct RootConfigurator {
                         : " Its attributes are: \(known.joined(separator: ", ")).")
                 return "\(place) overrides nothing: \(component.typeName) has no @Attribute '\(override.key)'.\(hint)"
             }
+            let value: String
             do {
-                try attribute.override(with: override.value)
+                value = attribute.expands ? try component.expand(override.value, name: place) : override.value
+            } catch let error as TemplateError {
+                return "\(place) cannot be expanded: \(error.message)"
+            } catch {
+                return "\(place) cannot be expanded: \(error)"
+            }
+            do {
+                try attribute.override(with: value)
                 return nil
             } catch {
                 return "\(place) cannot be converted to \(attribute.valueType): \(error)."

@@ -13,22 +13,29 @@
 /// any other `LosslessStringConvertible` type, by its `init?(_ description:)`. A value that
 /// does not convert is an error naming the environment file, the key and the type.
 ///
+/// As in batou, an override is first expanded as a Jinja2 template in the component's
+/// context (`port = {{ host.data.port }}`); `@Attribute(expand: false)` takes it literally.
+///
 /// The wrapper is a class so that the engine can set overrides through reflection.
 @propertyWrapper
 public final class Attribute<Value> {
     public var wrappedValue: Value
+    /// Whether overrides are expanded as templates before they are converted.
+    public let expands: Bool
     private let conversion: (String) throws(ConversionFailure) -> Value
 
     /// An attribute of a type that knows how to read override strings.
-    public init(wrappedValue: Value) where Value: AttributeValue {
+    public init(wrappedValue: Value, expand: Bool = true) where Value: AttributeValue {
         self.wrappedValue = wrappedValue
+        self.expands = expand
         self.conversion = { text throws(ConversionFailure) in try Value(overrideValue: text) }
     }
 
     /// An attribute of any type that can be created from its description.
     @_disfavoredOverload
-    public init(wrappedValue: Value) where Value: LosslessStringConvertible {
+    public init(wrappedValue: Value, expand: Bool = true) where Value: LosslessStringConvertible {
         self.wrappedValue = wrappedValue
+        self.expands = expand
         self.conversion = { text throws(ConversionFailure) in
             guard let value = Value(text) else {
                 throw ConversionFailure("it is not a valid \(Value.self)")
@@ -42,8 +49,11 @@ public final class Attribute<Value> {
     /// ```swift
     /// @Attribute(conversion: { Duration.seconds(try Int(overrideValue: $0)) }) var delay = Duration.seconds(5)
     /// ```
-    public init(wrappedValue: Value, conversion: @escaping (String) throws(ConversionFailure) -> Value) {
+    public init(
+        wrappedValue: Value, expand: Bool = true, conversion: @escaping (String) throws(ConversionFailure) -> Value
+    ) {
         self.wrappedValue = wrappedValue
+        self.expands = expand
         self.conversion = conversion
     }
 }
@@ -52,6 +62,8 @@ public final class Attribute<Value> {
 package protocol OverridableAttribute: AnyObject {
     /// The Swift type overrides are converted to, for messages.
     var valueType: String { get }
+    /// Whether overrides are expanded as templates before they are converted.
+    var expands: Bool { get }
     /// Converts `text` and stores it.
     func override(with text: String) throws(ConversionFailure)
 }

@@ -1,20 +1,29 @@
 /// JSON as Python's `json.dumps(value, sort_keys=True, indent=indent)` writes it, which is
-/// what Jinja2's `tojson` starts from.
+/// what Jinja2's `tojson` starts from and how batou writes JSON files.
 ///
 /// ```swift
 /// try JSONWriter(indent: nil).write(["b": 1, "a": [true, nil]])   // "{\"a\": [true, null], \"b\": 1}"
+/// try JSONWriter(indent: nil, separators: (",", ":")).write(["a": [1, 2]])   // "{\"a\":[1,2]}"
 /// ```
 ///
 /// Output is ASCII: other characters are written as `\uXXXX` escapes.
-struct JSONWriter {
+public struct JSONWriter: Sendable {
     /// Spaces per level, each element on a line of its own; `nil` for one line.
-    var indent: Int?
+    public var indent: Int?
+    /// What goes between items and between a key and its value: Python's default is `", "`
+    /// (`","` when indented) and `": "`.
+    public var separators: (item: String, key: String)?
+
+    public init(indent: Int?, separators: (item: String, key: String)? = nil) {
+        self.indent = indent
+        self.separators = separators
+    }
 
     /// The JSON text of `value`.
     ///
     /// - Throws: ``TemplateFailure`` of kind `.type` for values JSON has no form for, undefined
     ///   ones included, or keys that can't be sorted.
-    func write(_ value: TemplateValue) throws(TemplateFailure) -> String {
+    public func write(_ value: TemplateValue) throws(TemplateFailure) -> String {
         var output = ""
         try write(value, to: &output, level: 0)
         return output
@@ -41,9 +50,9 @@ struct JSONWriter {
                 try write(element, to: &output, level: level + 1)
             }
         case .dictionary(let dictionary):
-            let entries = try dictionary.entries.stablySorted { a, b throws(TemplateFailure) in try a.key.isLess(than: b.key) }
+            let entries = try dictionary.sortedEntries()
             try writeContainer(entries, open: "{", close: "}", to: &output, level: level) { entry, output throws(TemplateFailure) in
-                output += Self.quoted(try key(entry.key)) + ": "
+                output += Self.quoted(try key(entry.key)) + (separators?.key ?? ": ")
                 try write(entry.value, to: &output, level: level + 1)
             }
         case .object, .callable:
@@ -69,10 +78,10 @@ struct JSONWriter {
         if let indent {
             let inner = "\n" + String(repeating: " ", count: indent * (level + 1))
             output += inner
-            separator = "," + inner
+            separator = (separators?.item ?? ",") + inner
             closing = "\n" + String(repeating: " ", count: indent * level) + close
         } else {
-            separator = ", "
+            separator = separators?.item ?? ", "
             closing = close
         }
         for (offset, element) in elements.enumerated() {

@@ -58,6 +58,14 @@ public struct TemplateDictionary {
     /// The values in insertion order.
     public var values: [TemplateValue] { entries.map(\.value) }
 
+    /// The entries in the order of their keys, as Python's `sorted(d.items())` gives them.
+    ///
+    /// - Throws: ``TemplateFailure`` of kind `.type` when keys of different types cannot be
+    ///   compared, as Python's `'<' not supported between instances of 'int' and 'str'`.
+    public func sortedEntries() throws(TemplateFailure) -> [(key: TemplateValue, value: TemplateValue)] {
+        try entries.stablySorted { a, b throws(TemplateFailure) in try a.key.isLess(than: b.key) }
+    }
+
     /// The number of entries.
     public var count: Int { entries.count }
 

@@ -146,6 +146,51 @@ import Testing
         #expect(deployment.events.contains(.section("3 ERRORS - CONFIGURATION FAILED", style: .failure)))
     }
 
+    @Test func expandsOverridesAsTemplatesInTheComponentsContext() async throws {
+        let text = """
+            [environment]
+            connect_method = local
+            [host:localhost]
+            components = settings, formatter
+            data-port = 9002
+            [component:settings]
+            port = {{ host.data.port }}
+            servers = {{ host.name }}, {{ environment.name }}-{{ component.port + 1 }}
+            [component:formatter]
+            format = {{ host.name }}
+            """
+        let deployment = try TestDeployment(environment: text)
+        #expect(try await deployment.deploy())
+        #expect(
+            deployment.journal == [
+                #"port=9002 debug=false notes=[:] servers=["localhost", "test-9003"] features=[]"#,
+                "format={{ host.name }}",
+            ])
+    }
+
+    @Test func reportsOverridesThatCannotBeExpanded() async throws {
+        let text = """
+            [environment]
+            connect_method = local
+            [hosts]
+            localhost = settings
+            [component:settings]
+            port = {{ host.data.port }}
+            servers = {% if %}
+            """
+        let deployment = try TestDeployment(environment: text)
+        #expect(try await deployment.deploy() == false)
+        let file = "environments/test/environment.cfg"
+        #expect(deployment.problems.count == 2)
+        #expect(
+            deployment.problems.first?.hasPrefix(
+                "\(file):6: [component:settings] port = '{{ host.data.port }}' cannot be expanded: ") == true)
+        #expect(deployment.problems.first?.contains("'port'") == true)
+        #expect(
+            deployment.problems.last?.hasPrefix(
+                "\(file):7: [component:settings] servers = '{% if %}' cannot be expanded: ") == true)
+    }
+
     @Test func namesHostAndComponentOfAConfigureError() async throws {
         let deployment = try TestDeployment(
             environment: "[environment]\nconnect_method = local\n[hosts]\nweb1 = brokenconfigure\nweb2 = brokenconfigure\n")

@@ -9,7 +9,7 @@ enum TestComponents {
         Journaled.self, Parent.self, Failing.self, BrokenConfigure.self, Settings.self, Greeter.self,
         HostFacts.self, Forgetful.self, Restarter.self, Chatty.self, Provider.self, Consumer.self,
         LocalConsumer.self, SingleConsumer.self, LinkA.self, LinkB.self, LinkC.self, Slow.self,
-        FailingProvider.self, Platformed.self, Eventful.self, Growing.self,
+        FailingProvider.self, Platformed.self, Eventful.self, Growing.self, Formatter.self,
     ]
 }
 
@@ -90,6 +90,15 @@ final class Settings: Component {
 
     override func configure() throws {
         record("port=\(port) debug=\(debug) notes=\(notes) servers=\(servers) features=\(features)")
+    }
+}
+
+/// An attribute whose overrides are taken literally, not expanded.
+final class Formatter: Component {
+    @Attribute(expand: false) var format = ""
+
+    override func configure() throws {
+        record("format=\(format)")
     }
 }
 
