@@ -28,7 +28,7 @@ extension ExampleTests {
         @Test func changingOneNoteRewritesExactlyOneFile() throws {
             let environment = try String(contentsOfFile: Self.example + "/environments/local/environment.cfg", encoding: .utf8)
             #expect(environment.contains(#"notes = {"host1/page-042.conf": "v1"}"#))
-            let deployment = try ScratchDeployment(environment: environment)
+            let deployment = try ScratchDeployment(environment: environment, components: Self.example)
             let deploy = "umask 022 && exec \"$0\" deploy local"
             #expect(try Command.run("/bin/sh", ["-c", deploy, Self.binary], in: deployment.directory).status == 0)
             let before = try TreeSnapshot(of: deployment.directory + "/work")

@@ -98,8 +98,13 @@ extension ExampleTests {
 final class ScratchDeployment {
     let directory = FileManager.default.temporaryDirectory.path + "/batou-example-" + UUID().uuidString
 
-    init(environment: String, name: String = "local", sshConfig: String? = nil) throws {
+    /// A deployment with one environment; `components` names an example's directory whose
+    /// `components/` (templates and other data files) the deployment gets a copy of.
+    init(environment: String, name: String = "local", sshConfig: String? = nil, components: String? = nil) throws {
         try FileManager.default.createDirectory(atPath: directory + "/environments/\(name)", withIntermediateDirectories: true)
+        if let components {
+            try FileManager.default.copyItem(atPath: components + "/components", toPath: directory + "/components")
+        }
         try environment.write(toFile: directory + "/environments/\(name)/environment.cfg", atomically: true, encoding: .utf8)
         if let sshConfig {
             try sshConfig.write(toFile: directory + "/ssh_config_\(name)", atomically: true, encoding: .utf8)
