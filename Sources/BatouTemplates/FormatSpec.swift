@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// try FormatSpec(parsing: "05.2f").format(.float(3.14159))   // "03.14"
 /// ```
-struct FormatSpec {
+struct FormatSpec: Equatable {
     var fill: Character = " "
     /// `<`, `>`, `^` or `=`; `nil` for the type's default: strings left, numbers right.
     var align: Character?
@@ -74,7 +74,8 @@ struct FormatSpec {
         switch value {
         case .integer(let integer):
             return try format(integer: integer, of: value)
-        case .boolean(let boolean) where type != nil:
+        case .boolean(let boolean) where self != FormatSpec():
+            // With any specification a boolean formats as the integer it is in Python.
             return try format(integer: boolean ? 1 : 0, of: value)
         case .float(let float):
             return try format(float: float, of: value)

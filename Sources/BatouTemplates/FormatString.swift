@@ -50,6 +50,8 @@ struct FormatString {
                 result += "}"
             case "}":
                 throw TemplateFailure(.value, "Single '}' encountered in format string")
+            case "{" where characters.isEmpty:
+                throw TemplateFailure(.value, "Single '{' encountered in format string")
             case "{":
                 let field = try Self.field(from: &characters)
                 result += try replacement(for: field, arguments, numbering: &numbering, depth: depth)

@@ -211,7 +211,8 @@ extension TemplateValue {
             method(name, ["value"], required: 1) { bound throws(TemplateFailure) in
                 let value = bound["value"] ?? .none
                 guard let index = elements.firstIndex(where: { $0.isEqual(to: value) }) else {
-                    throw TemplateFailure(.value, "\(value.repr) is not in \(typeName)")
+                    let message = if case .tuple = self { "tuple.index(x): x not in tuple" } else { "\(value.repr) is not in list" }
+                    throw TemplateFailure(.value, message)
                 }
                 return .integer(index)
             }
