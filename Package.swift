@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "BatouTransport"),
         .target(
             name: "BatouSecrets",
-            dependencies: ["BatouConfig", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["BatouConfig", "BatouTransport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "BatouEngine",

@@ -52,6 +52,17 @@ public struct BatouProgram {
                     baseDirectory: FileManager.default.currentDirectoryPath, environment: edit.environment,
                     secretFile: edit.file, editor: editor
                 ).run()
+            case is SummarySecretsCommand:
+                return SecretsManagement(baseDirectory: FileManager.default.currentDirectoryPath).summary()
+            case let add as AddSecretsCommand:
+                return SecretsManagement(baseDirectory: FileManager.default.currentDirectoryPath)
+                    .add(add.member.keyid, environments: add.member.environments)
+            case let remove as RemoveSecretsCommand:
+                return SecretsManagement(baseDirectory: FileManager.default.currentDirectoryPath)
+                    .remove(remove.member.keyid, environments: remove.member.environments)
+            case let reencrypt as ReencryptSecretsCommand:
+                return SecretsManagement(baseDirectory: FileManager.default.currentDirectoryPath)
+                    .reencrypt(environments: reencrypt.environments, force: reencrypt.force)
             case let decrypt as DecryptSecretsCommand:
                 return SecretsEditor.printCleartext(of: decrypt.file)
             case is SecretsCommand:

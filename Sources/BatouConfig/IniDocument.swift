@@ -52,6 +52,15 @@ public struct IniEntry: Sendable, Hashable {
     public var value: String
     /// The line the key is on.
     public var line: Int
+    /// The last line of the value: `line`, unless the value continues on the lines below.
+    public var lastLine: Int
+
+    public init(key: String, value: String, line: Int, lastLine: Int? = nil) {
+        self.key = key
+        self.value = value
+        self.line = line
+        self.lastLine = lastLine ?? line
+    }
 
     /// The value read as batou reads lists: items separated by commas or line breaks,
     /// each trimmed; empty items are dropped.
@@ -93,7 +102,7 @@ private struct IniParser {
         }
         let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
         if let (keyIndent, blankLines, isKept) = continuation, indent > keyIndent {
-            if isKept { appendToLastValue(Array(repeating: "", count: blankLines) + [content]) }
+            if isKept { appendToLastValue(Array(repeating: "", count: blankLines) + [content], endingOn: number) }
             continuation = (keyIndent, 0, isKept)
             return
         }
@@ -160,10 +169,11 @@ private struct IniParser {
         continuation = (indent, 0, true)
     }
 
-    private mutating func appendToLastValue(_ lines: [String]) {
+    private mutating func appendToLastValue(_ lines: [String], endingOn number: Int) {
         let section = sections.count - 1
         let entry = sections[section].entries.count - 1
         sections[section].entries[entry].value += "\n" + lines.joined(separator: "\n")
+        sections[section].entries[entry].lastLine = number
     }
 }
 

@@ -8,12 +8,12 @@ import Foundation
 #endif
 
 /// `secrets edit`: decrypts an environment's secrets file to a private temporary file, opens
-/// an editor on it, checks the result, and encrypts it again to the members. The cleartext
-/// is removed when the command ends.
+/// an editor on it, checks the result, and encrypts it again to the members. The files stay
+/// locked while the editor is open, and the cleartext is removed when the command ends.
 public struct SecretsEditor {
     public var baseDirectory: String
     public var environment: String
-    /// `NAME` to edit `secret-NAME.age` instead of the main secrets file.
+    /// `NAME` to edit `secret-NAME.age` (or `.gpg`) instead of the main secrets file.
     public var secretFile: String?
     /// The editor command; the file's path is appended.
     public var editor: String
@@ -39,7 +39,8 @@ public struct SecretsEditor {
     /// `secrets decrypttostdout`: prints the cleartext of `file`; returns the exit status.
     public static func printCleartext(of file: String) -> Int32 {
         do throws(SecretsError) {
-            OutputChannel.standardOutput.write(try SecretsFile(path: file).decrypt())
+            let cleartext = try SecretsFile(path: file).decrypt()
+            OutputChannel.standardOutput.write(cleartext.isEmpty ? "(unable to decrypt content)\n" : cleartext)
             return 0
         } catch {
             OutputChannel.standardError.write("ERROR: \(error)\n")
@@ -48,18 +49,28 @@ public struct SecretsEditor {
     }
 
     private func edit() throws(SecretsError) {
-        let directory = "\(baseDirectory)/environments/\(environment)"
-        guard FileManager.default.fileExists(atPath: directory + "/environment.cfg") else {
+        guard FileManager.default.fileExists(atPath: "\(baseDirectory)/environments/\(environment)/environment.cfg") else {
             throw SecretsError("Environment \(environment) does not exist.")
         }
-        let main = SecretsFile(path: directory + "/secrets.cfg.age")
-        let target = secretFile.map { SecretsFile(path: "\(directory)/secret-\($0).age") } ?? main
-        if secretFile != nil, !main.exists {
-            throw SecretsError("Cannot edit secret files for environment without secret configuration.")
+        let directory = try SecretsDirectory(environment: environment, in: baseDirectory)
+        try directory.update(with: DecryptionKeys(), reporting: { OutputChannel.standardOutput.write($0 + "\n") }) {
+            update throws(SecretsError) in
+            let original = if let secretFile { try update.secretFileCleartext(secretFile) } else { try update.mainCleartext() }
+            try edit(original) { text throws(SecretsError) in
+                if let secretFile {
+                    try update.writeSecretFile(secretFile, text)
+                } else {
+                    try update.writeMain(text)
+                }
+            }
         }
-        let original = target.exists ? try target.decrypt() : (secretFile == nil ? "[batou]\nmembers =\n" : "")
+    }
+
+    /// Opens the editor on `original` until `save` accepts the text or nothing was changed.
+    private func edit(_ original: String, save: (String) throws(SecretsError) -> Void) throws(SecretsError) {
         let scratch = try PrivateDirectory()
         defer { scratch.remove() }
+        // The editor sees the name inside the encryption's: secrets.cfg → .cfg, secret-foo.yaml → .yaml.
         let suffix = secretFile.map { name in name.contains(".") ? "." + (name.split(separator: ".").last ?? "") : "" } ?? ".cfg"
         let path = scratch.path + "/edit" + suffix
         var text = original
@@ -77,10 +88,7 @@ public struct SecretsEditor {
                 return
             }
             do throws(SecretsError) {
-                let mainText = secretFile == nil ? text : try main.decrypt()
-                let members = try SecretsFile.members(of: mainText, file: "secrets.cfg")
-                try target.encrypt(text, to: members)
-                return
+                return try save(text)
             } catch {
                 // As batou does: say what is wrong and open the editor again on the same text.
                 OutputChannel.standardOutput.write("\n\nAn error occurred: \(error)\nThe editor opens again.\n")

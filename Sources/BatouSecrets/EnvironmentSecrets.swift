@@ -6,16 +6,17 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// An environment's decrypted secrets: `environments/ENV/secrets.cfg.age` and its
-/// `secret-NAME.age` files, as batou reads them.
+/// An environment's decrypted secrets: `environments/ENV/secrets.cfg.age` (or
+/// `.age-diffable`, or `.gpg`) and its `secret-NAME.age` (or `.gpg`) files, as batou reads them.
 ///
 /// ```swift
 /// let secrets = try EnvironmentSecrets.load(environment: "production", in: deploymentDirectory)
 /// secrets.componentSections   // overrides, like [component:NAME] in environment.cfg
 /// ```
 ///
-/// Decrypted text exists only in memory. Identities come from `BATOU_AGE_IDENTITIES`
-/// (comma-separated paths of files with `AGE-SECRET-KEY-1…` lines).
+/// Decrypted text exists only in memory. age identities come from `BATOU_AGE_IDENTITIES`
+/// (comma-separated paths of files with `AGE-SECRET-KEY-1…` lines); GPG uses the user's
+/// keyring and gpg-agent.
 public struct EnvironmentSecrets: Sendable {
     /// The main secrets file, relative to the deployment; `nil` when the environment has none.
     public var file: String?
@@ -40,33 +41,17 @@ public struct EnvironmentSecrets: Sendable {
     /// Reads and decrypts the secrets of `environment` under `baseDirectory`.
     ///
     /// - Throws: ``SecretsError`` with every problem found: several or unsupported secrets
-    ///   files, no identity that decrypts, a damaged file, or malformed lines (file:line).
+    ///   files, no key that decrypts, a damaged file, or malformed lines (file:line).
     public static func load(
-        environment: String, in baseDirectory: String,
-        identityPaths: [String] = EnvironmentSecrets.identityPathsFromEnvironment()
+        environment: String, in baseDirectory: String, keys: DecryptionKeys = DecryptionKeys()
     ) throws(SecretsError) -> EnvironmentSecrets {
-        let directory = "environments/\(environment)"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: baseDirectory + "/" + directory)) ?? []
-        let candidates = names.filter { $0.hasPrefix("secrets.cfg.") }.sorted()
-        guard !candidates.isEmpty else { return EnvironmentSecrets() }
-        guard candidates.count == 1 else {
-            throw SecretsError(
-                "Several secrets files in \(directory): \(candidates.joined(separator: ", ")). Keep exactly one.")
-        }
-        let file = "\(directory)/\(candidates[0])"
-        guard candidates[0] == "secrets.cfg.age" else {
-            throw SecretsError(
-                "\(file): batou for Swift reads age secrets (secrets.cfg.age) so far; "
-                    + "\(candidates[0].dropFirst("secrets.cfg.".count)) secrets are not supported yet.")
-        }
-        let identities = try loadIdentities(identityPaths)
+        let directory = try SecretsDirectory(environment: environment, in: baseDirectory)
+        guard let file = directory.mainFile else { return EnvironmentSecrets() }
+        let cleartexts = try directory.read(with: keys)
         var secrets = EnvironmentSecrets(file: file)
-        let text = try decrypt(file, in: baseDirectory, with: identities)
-        try secrets.read(text, file: file)
-        for name in names.sorted() where name.hasPrefix("secret-") && name.hasSuffix(".age") {
-            let secretName = String(name.dropFirst("secret-".count).dropLast(".age".count))
-            let content = try decrypt("\(directory)/\(name)", in: baseDirectory, with: identities)
-            secrets.secretFiles[secretName] = content
+        try secrets.read(cleartexts.main, file: file)
+        for (name, content) in cleartexts.secretFiles {
+            secrets.secretFiles[name] = content
             secrets.secretData.formUnion(content.split(whereSeparator: \.isNewline).map(String.init))
         }
         return secrets
@@ -102,25 +87,6 @@ public struct EnvironmentSecrets: Sendable {
         return identities
     }
 
-    /// The text of `file` (relative to `baseDirectory`, if given), decrypted with `identities`.
-    static func decrypt(_ file: String, in baseDirectory: String?, with identities: [AgeIdentity])
-        throws(SecretsError) -> String
-    {
-        guard let data = FileManager.default.contents(atPath: baseDirectory.map { $0 + "/" + file } ?? file) else {
-            throw SecretsError("Cannot read \(file).")
-        }
-        let plaintext: [UInt8]
-        do {
-            plaintext = try Age.decrypt(Array(data), with: identities)
-        } catch {
-            throw SecretsError("Cannot decrypt \(file): \(error)")
-        }
-        guard let text = String(validating: plaintext, as: UTF8.self) else {
-            throw SecretsError("\(file) does not hold UTF-8 text.")
-        }
-        return text
-    }
-
     private mutating func read(_ text: String, file: String) throws(SecretsError) {
         var diagnostics = ConfigDiagnostics()
         let document = IniDocument(parsing: text, file: file, diagnostics: &diagnostics)
@@ -142,7 +108,7 @@ public struct EnvironmentSecrets: Sendable {
 }
 
 /// The secrets could not be read; each message says where and why.
-public struct SecretsError: Error, Sendable, CustomStringConvertible {
+public struct SecretsError: Error, Sendable, Equatable, CustomStringConvertible {
     public var messages: [String]
 
     public init(_ message: String) {

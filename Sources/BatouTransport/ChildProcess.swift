@@ -38,8 +38,9 @@ package final class ChildProcess: @unchecked Sendable {
     /// Writing to a program that has ended must fail with an error, not end this process.
     private static let ignoresBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    /// Starts `arguments[0]` (looked up in `PATH`) with the rest as its arguments.
-    package init(_ arguments: [String]) throws(TransportError) {
+    /// Starts `arguments[0]` (looked up in `PATH`) with the rest as its arguments, in this
+    /// process's environment with the variables in `environment` added or replaced.
+    package init(_ arguments: [String], environment: [String: String] = [:]) throws(TransportError) {
         Self.ignoresBrokenPipes
         var inputPipe: [Int32] = [0, 0]
         var outputPipe: [Int32] = [0, 0]
@@ -58,7 +59,10 @@ package final class ChildProcess: @unchecked Sendable {
             posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
             let argv = arguments.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
-            return posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+            guard !environment.isEmpty else { return posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) }
+            let envp = Self.variables(replacing: environment).map { strdup($0) } + [nil]
+            defer { envp.forEach { free($0) } }
+            return posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
         }
         close(inputPipe[0])
         close(outputPipe[1])
@@ -153,6 +157,19 @@ package final class ChildProcess: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// This process's environment as `NAME=value` strings, with `replacements` added or replaced.
+    private static func variables(replacing replacements: [String: String]) -> [String] {
+        var variables: [String] = []
+        var index = 0
+        while let entry = environ[index] {
+            let variable = String(cString: entry)
+            let name = String(variable.prefix { $0 != "=" })
+            if replacements[name] == nil { variables.append(variable) }
+            index += 1
+        }
+        return variables + replacements.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     }
 
     /// Asks every program started here that is still running to stop.

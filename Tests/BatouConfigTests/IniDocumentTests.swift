@@ -42,6 +42,13 @@ import Testing
         #expect(entry.listItems == ["a", "b", "c", "d"])
     }
 
+    @Test func knowsTheLineWhereAContinuedValueEnds() {
+        let (document, _) = parse("[batou]\nmembers =\n    a,\n\n    b\n\nother = 1\n")
+        #expect(document.sections[0]["members"]?.line == 2)
+        #expect(document.sections[0]["members"]?.lastLine == 5)
+        #expect(document.sections[0]["other"]?.lastLine == 7)
+    }
+
     @Test func reportsEveryMalformedLineAndReadsTheRest() {
         let (document, diagnostics) = parse("[hosts\na = b\n[environment]\njobs = 2\nbroken\n[environment]\n")
         #expect(

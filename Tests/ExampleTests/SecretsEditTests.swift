@@ -34,7 +34,9 @@ extension ExampleTests {
             let cleartext = try Command.run(
                 Self.hello, ["secrets", "decrypttostdout", "environments/local/secrets.cfg.age"],
                 in: deployment.directory, environment: settings)
-            #expect(cleartext.output == "[batou]\nmembers = \(recipient)\n[component:hello]\ngreeting = Edited\n")
+            // batou adds the provider it encrypted with.
+            #expect(cleartext.output == "[batou]\nmembers = \(recipient)\nsecret_provider = age\n[component:hello]\ngreeting = Edited\n")
+            #expect(edit.output.contains("Setting secret provider to age.\nChanging secret provider from none to age.\n"))
             let deploy = try Command.run(Self.hello, ["deploy", "local"], in: deployment.directory, environment: settings)
             #expect(deploy.status == 0)
             #expect(try String(contentsOfFile: deployment.directory + "/work/hello/hello", encoding: .utf8) == "Edited\n")
