@@ -132,7 +132,8 @@ public final class SecretsUpdate {
 
     // MARK: - Writing
 
-    private static let noSecrets = SecretsError("Cannot edit secret files for environment without secret configuration.")
+    private static let noSecrets = SecretsError(
+        "Cannot edit secret files for environment without secret configuration.")
 
     private static func recipients(for provider: SecretProvider, members: [String]) throws(SecretsError)
         -> SecretsFile.Recipients
@@ -149,7 +150,9 @@ public final class SecretsUpdate {
         let secretsFile = try SecretsFile(path: file.path, in: directory.baseDirectory)
         var previous: [AgeDiffable.Key: AgeDiffable.Value] = [:]
         if !reencrypt, file.exists, secretsFile.encryption == .ageDiffable {
-            previous = (try? AgeDiffable.values(of: String(decoding: file.contents, as: UTF8.self), file: file.path, with: keys)) ?? [:]
+            previous =
+                (try? AgeDiffable.values(
+                    of: String(decoding: file.contents, as: UTF8.self), file: file.path, with: keys)) ?? [:]
         }
         let bytes = try secretsFile.encrypt(text, to: recipients, keeping: previous)
         if !file.exists || bytes != file.contents { try file.replace(with: bytes) }

@@ -11,13 +11,15 @@ struct GPGTests {
         let keyring = try TestKeyring()
         try keyring.generateKey("Alice <alice@example.com>")
         let deployment = try TestDeployment()
-        let cleartext = "[batou]\nmembers = alice@example.com\nsecret_provider = gpg\n[component:hello]\ngreeting = Moin\n"
+        let cleartext =
+            "[batou]\nmembers = alice@example.com\nsecret_provider = gpg\n[component:hello]\ngreeting = Moin\n"
         try deployment.create(cleartext, files: ["db.yaml": "password: geheim\n"])
         #expect(try deployment.files() == ["environment.cfg", "secret-db.yaml.gpg", "secrets.cfg.gpg"])
         let main = try #require(deployment.contents("environments/test/secrets.cfg.gpg"))
         #expect(try keyring.run(["--decrypt"], input: main) == Data(cleartext.utf8))
 
-        let encrypted = try keyring.run(["--batch", "--encrypt", "--recipient", "alice@example.com"], input: Data("token\n".utf8))
+        let encrypted = try keyring.run(
+            ["--batch", "--encrypt", "--recipient", "alice@example.com"], input: Data("token\n".utf8))
         try encrypted.write(to: deployment.scratch.url("environments/test/secret-token.gpg"))
         // No age identity is needed for GPG secrets.
         let secrets = try EnvironmentSecrets.load(
@@ -36,7 +38,9 @@ struct GPGTests {
         let files = ["secrets.cfg.gpg", "secret-a.gpg"]
         func snapshot() -> [Data?] { files.map { deployment.contents("environments/test/\($0)") } }
         let reencrypt = { (force: Bool) throws in
-            try deployment.update { update throws(SecretsError) in try update.writeMain(update.mainCleartext(), reencrypt: force) }
+            try deployment.update { update throws(SecretsError) in
+                try update.writeMain(update.mainCleartext(), reencrypt: force)
+            }
         }
         let original = snapshot()
         try reencrypt(false)
@@ -59,9 +63,10 @@ struct GPGTests {
         let deployment = try TestDeployment()
         try deployment.create("[batou]\nsecret_provider = gpg\nmembers = alice@example.com\n")
         let before = deployment.contents("environments/test/secrets.cfg.gpg")
-        #expect(throws: SecretsError(
-            "Cannot encrypt environments/test/secrets.cfg.gpg with GPG: your keyring has no public key for the member "
-                + "'nobody'; import it (gpg --import) or correct [batou] members. Nothing was written.")
+        #expect(
+            throws: SecretsError(
+                "Cannot encrypt environments/test/secrets.cfg.gpg with GPG: your keyring has no public key for the member "
+                    + "'nobody'; import it (gpg --import) or correct [batou] members. Nothing was written.")
         ) {
             try deployment.update { update throws(SecretsError) in try update.changeMembers { $0 + ["nobody"] } }
         }
@@ -76,10 +81,11 @@ struct GPGTests {
         try deployment.create("[batou]\nsecret_provider = gpg\nmembers = carol@example.com\n")
         try keyring.deleteSecretKey(carol)
         let keyID = try #require(keyring.encryptionKeys(of: [carol]).first)
-        #expect(throws: SecretsError(
-            "Cannot decrypt environments/test/secrets.cfg.gpg: it is encrypted to the GPG keys \(keyID), and your "
-                + "keyring has the secret key of none of them. Ask a member to add your key (./batou secrets add "
-                + "KEYID), or set GNUPGHOME to the keyring that holds yours.")
+        #expect(
+            throws: SecretsError(
+                "Cannot decrypt environments/test/secrets.cfg.gpg: it is encrypted to the GPG keys \(keyID), and your "
+                    + "keyring has the secret key of none of them. Ask a member to add your key (./batou secrets add "
+                    + "KEYID), or set GNUPGHOME to the keyring that holds yours.")
         ) {
             try EnvironmentSecrets.load(environment: "test", in: deployment.directory)
         }
@@ -97,7 +103,8 @@ struct GPGTests {
             #expect {
                 try EnvironmentSecrets.load(environment: "test", in: deployment.directory)
             } throws: { error in
-                "\(error)".hasPrefix("Cannot decrypt environments/test/secrets.cfg.gpg with GPG: the file is damaged or truncated")
+                "\(error)".hasPrefix(
+                    "Cannot decrypt environments/test/secrets.cfg.gpg with GPG: the file is damaged or truncated")
                     && "\(error)".hasSuffix("Restore it, for example from version control.")
             }
         }
@@ -135,7 +142,8 @@ final class TestKeyring {
 
     /// The ids of the keys `ciphertext` is encrypted to.
     func encryptionKeys(of ciphertext: Data) throws -> Set<String> {
-        let listed = String(decoding: try run(["--batch", "--list-only", "--list-packets"], input: ciphertext), as: UTF8.self)
+        let listed = String(
+            decoding: try run(["--batch", "--list-only", "--list-packets"], input: ciphertext), as: UTF8.self)
         let packets = listed.split(separator: "\n").filter { $0.hasPrefix(":pubkey enc packet:") }
         return Set(packets.compactMap { $0.split(separator: " ").last.map(String.init) })
     }
@@ -143,8 +151,11 @@ final class TestKeyring {
     /// The ids of the encryption subkeys of the keys with `fingerprints`.
     func encryptionKeys(of fingerprints: [String]) throws -> Set<String> {
         let listed = String(decoding: try run(["--with-colons", "--list-keys"] + fingerprints), as: UTF8.self)
-        let records: [[Substring]] = listed.split(separator: "\n").map { $0.split(separator: ":", omittingEmptySubsequences: false) }
-        let subkeys = records.filter { fields in fields.first == "sub" && fields.count > 11 && fields[11].contains("e") }
+        let records: [[Substring]] = listed.split(separator: "\n").map {
+            $0.split(separator: ":", omittingEmptySubsequences: false)
+        }
+        let subkeys = records.filter { fields in fields.first == "sub" && fields.count > 11 && fields[11].contains("e")
+        }
         return Set(subkeys.map { String($0[4]) })
     }
 
