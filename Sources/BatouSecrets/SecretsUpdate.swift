@@ -169,17 +169,18 @@ public final class SecretsUpdate {
         report("Changing secret provider from \(old) to \(target).")
         // Both age providers keep secret files as secret-NAME.age: those are encrypted again only if the keys changed.
         let reencryptsKeptFiles = force || keysChanged(recipients, main: nil)
+        // Files that did not exist before, removed again if the move fails.
         var created: [LockedFile] = []
         let newMain: LockedFile
         var newSecretFiles: [String: LockedFile] = [:]
         do {
             newMain = try lock(directory.mainFile(of: target))
-            created.append(newMain)
+            if !newMain.exists { created.append(newMain) }
             try write(text, to: newMain, recipients: recipients, reencrypt: true)
             for (name, file) in secretFiles.sorted(by: { $0.key < $1.key }) where file.exists {
                 let path = directory.secretFile(name, of: target)
                 let newFile = path == file.path ? file : try lock(path)
-                if newFile !== file { created.append(newFile) }
+                if newFile !== file, !newFile.exists { created.append(newFile) }
                 try write(
                     try cleartext(of: file), to: newFile, recipients: recipients,
                     reencrypt: newFile !== file || reencryptsKeptFiles)
