@@ -99,6 +99,6 @@ struct DecryptSecretsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The encrypted file (.age, .age-diffable or .gpg), such as environments/production/secrets.cfg.age.")
+    @Argument(help: "The encrypted file (.age, .age-diffable or .gpg), such as environments/prod/secrets.cfg.age.")
     var file: String
 }

@@ -49,13 +49,15 @@ public struct SecretsEditor {
     }
 
     private func edit() throws(SecretsError) {
-        guard FileManager.default.fileExists(atPath: "\(baseDirectory)/environments/\(environment)/environment.cfg") else {
+        let environmentFile = "\(baseDirectory)/environments/\(environment)/environment.cfg"
+        guard FileManager.default.fileExists(atPath: environmentFile) else {
             throw SecretsError("Environment \(environment) does not exist.")
         }
         let directory = try SecretsDirectory(environment: environment, in: baseDirectory)
         try directory.update(with: DecryptionKeys(), reporting: { OutputChannel.standardOutput.write($0 + "\n") }) {
             update throws(SecretsError) in
-            let original = if let secretFile { try update.secretFileCleartext(secretFile) } else { try update.mainCleartext() }
+            let original =
+                if let secretFile { try update.secretFileCleartext(secretFile) } else { try update.mainCleartext() }
             try edit(original) { text throws(SecretsError) in
                 if let secretFile {
                     try update.writeSecretFile(secretFile, text)

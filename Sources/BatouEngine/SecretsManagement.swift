@@ -11,7 +11,7 @@ import Foundation
 ///
 /// ```swift
 /// let management = SecretsManagement(baseDirectory: ".")
-/// let status = management.add("age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p", environments: "production")
+/// let status = management.add("alice@example.com", environments: "production,staging")
 /// ```
 ///
 /// `environments` is batou's comma-separated list of names; empty means every environment.
@@ -39,7 +39,8 @@ public struct SecretsManagement {
                     continue
                 }
                 let members = try directory.members(with: keys)
-                output.write("\t members\n" + list(members) + "\t secret files\n" + list(directory.secretFileNames) + "\n")
+                output.write(
+                    "\t members\n" + list(members) + "\t secret files\n" + list(directory.secretFileNames) + "\n")
             } catch {
                 errors.write("ERROR: \(error)\n")
                 status = 1

@@ -49,7 +49,8 @@ enum AgeDiffable {
     /// - Throws: ``SecretsError`` naming the file, line and key of a value that does not decrypt.
     static func values(of text: String, file: String, with keys: DecryptionKeys) throws(SecretsError) -> [Key: Value] {
         var values: [Key: Value] = [:]
-        for section in try SecretsConfiguration(parsing: text, file: file).document.sections where section.name != "batou" {
+        for section in try SecretsConfiguration(parsing: text, file: file).document.sections
+        where section.name != "batou" {
             for entry in section.entries {
                 let place = "\(file):\(entry.line): [\(section.name)] \(entry.key)"
                 values[Key(section: section.name, key: entry.key)] = Value(
@@ -66,7 +67,8 @@ enum AgeDiffable {
     static func encrypt(
         _ cleartext: String, file: String, to recipients: [AgeRecipient], keeping previous: [Key: Value]
     ) throws(SecretsError) -> String {
-        try SecretsConfiguration(parsing: cleartext, file: file).replacingValues { section, entry throws(SecretsError) in
+        try SecretsConfiguration(parsing: cleartext, file: file).replacingValues {
+            section, entry throws(SecretsError) in
             if let old = previous[Key(section: section.name, key: entry.key)], old.cleartext == entry.value {
                 return old.ciphertext
             }

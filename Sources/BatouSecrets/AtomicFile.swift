@@ -20,9 +20,11 @@ enum AtomicFile {
         var template = Array("\(directory).\(name).batou-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw failure(shownPath, errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failed: Int32 = 0
-        if !writeAll(bytes, to: descriptor) || fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 { failed = errno }
+        if !writeAll(bytes, to: descriptor) || fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 {
+            failed = errno
+        }
         if close(descriptor) != 0 && failed == 0 { failed = errno }
         if failed == 0 && rename(temporary, path) != 0 { failed = errno }
         guard failed == 0 else {

@@ -38,7 +38,8 @@ enum GPG {
         if getenv("GPG_TTY") == nil, isatty(0) == 1, let terminal = ttyname(0) {
             environment["GPG_TTY"] = String(cString: terminal)
         }
-        let outcome = try run(["--status-fd", "2", "--decrypt"], input: ciphertext, environment: environment, file: file)
+        let outcome = try run(
+            ["--status-fd", "2", "--decrypt"], input: ciphertext, environment: environment, file: file)
         let status = Status(outcome.errors)
         guard outcome.status == 0, status.has("DECRYPTION_OKAY") else {
             throw decryptionError(status, outcome, file: file)
@@ -91,7 +92,9 @@ enum GPG {
         var keyIDs: Set<String> = []
         for line in String(decoding: listed.output, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: ":", omittingEmptySubsequences: false)
-            guard fields.count > 11, fields[0] == "pub" || fields[0] == "sub", fields[11].contains("e") else { continue }
+            guard fields.count > 11, fields[0] == "pub" || fields[0] == "sub", fields[11].contains("e") else {
+                continue
+            }
             keyIDs.insert(String(fields[4]))
         }
         return keyIDs
@@ -112,7 +115,8 @@ enum GPG {
         }
     }
 
-    private static func decryptionError(_ status: Status, _ outcome: ChildProcess.Outcome, file: String) -> SecretsError {
+    private static func decryptionError(_ status: Status, _ outcome: ChildProcess.Outcome, file: String) -> SecretsError
+    {
         let encryptedTo = status.arguments("ENC_TO").compactMap(\.first)
         if !encryptedTo.isEmpty, status.arguments("NO_SECKEY").count == encryptedTo.count {
             return SecretsError(
@@ -129,7 +133,8 @@ enum GPG {
         return SecretsError("Cannot decrypt \(file) with GPG\(said).")
     }
 
-    private static func encryptionError(_ status: Status, _ outcome: ChildProcess.Outcome, file: String) -> SecretsError {
+    private static func encryptionError(_ status: Status, _ outcome: ChildProcess.Outcome, file: String) -> SecretsError
+    {
         let problems = status.arguments("INV_RECP").compactMap { arguments -> String? in
             guard arguments.count >= 2 else { return nil }
             let member = arguments.dropFirst().joined(separator: " ")
@@ -147,7 +152,8 @@ enum GPG {
             }
         }
         guard problems.isEmpty else {
-            return SecretsError("Cannot encrypt \(file) with GPG: \(problems.joined(separator: "; ")). Nothing was written.")
+            return SecretsError(
+                "Cannot encrypt \(file) with GPG: \(problems.joined(separator: "; ")). Nothing was written.")
         }
         let said = lastMessage(outcome.errors).map { " (gpg: \($0))" } ?? ""
         return SecretsError("Cannot encrypt \(file) with GPG\(said). Nothing was written.")

@@ -70,7 +70,9 @@ final class LockedFile {
         exists = true
         // The lock is on the file that was replaced; take it on the new one before letting go.
         let replacement = open(location, O_RDWR | O_CLOEXEC)
-        guard replacement >= 0 else { throw SecretsError("Cannot read \(path) after writing it: \(Self.reason(errno)).") }
+        guard replacement >= 0 else {
+            throw SecretsError("Cannot read \(path) after writing it: \(Self.reason(errno)).")
+        }
         close(descriptor)
         descriptor = replacement
         try lock(replacement)

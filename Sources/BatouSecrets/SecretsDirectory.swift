@@ -52,8 +52,10 @@ public struct SecretsDirectory: Sendable {
         }
         self.provider = provider
         let suffix = provider.secretFileSuffix
-        secretFileNames = names.filter { $0.hasPrefix("secret-") && $0.hasSuffix(suffix) && $0.count > "secret-".count + suffix.count }
-            .map { String($0.dropFirst("secret-".count).dropLast(suffix.count)) }
+        secretFileNames = names.filter {
+            $0.hasPrefix("secret-") && $0.hasSuffix(suffix) && $0.count > "secret-".count + suffix.count
+        }
+        .map { String($0.dropFirst("secret-".count).dropLast(suffix.count)) }
     }
 
     /// The main secrets file's path as messages show it, if there is one.
@@ -67,7 +69,8 @@ public struct SecretsDirectory: Sendable {
         let main = try SecretsFile(path: mainFile, in: baseDirectory).decrypt(with: keys)
         var secretFiles: [String: String] = [:]
         for name in secretFileNames {
-            secretFiles[name] = try SecretsFile(path: secretFile(name, of: provider), in: baseDirectory).decrypt(with: keys)
+            secretFiles[name] = try SecretsFile(path: secretFile(name, of: provider), in: baseDirectory).decrypt(
+                with: keys)
         }
         return (main, secretFiles)
     }
@@ -109,7 +112,8 @@ public struct SecretsDirectory: Sendable {
     /// whose `[batou]` section is cleartext.
     func configuration(of file: LockedFile, with keys: DecryptionKeys) throws(SecretsError) -> SecretsConfiguration {
         let secretsFile = try SecretsFile(path: file.path, in: baseDirectory)
-        let text = secretsFile.encryption == .ageDiffable
+        let text =
+            secretsFile.encryption == .ageDiffable
             ? String(decoding: file.contents, as: UTF8.self) : try secretsFile.decrypt(file.contents, with: keys)
         return try SecretsConfiguration(parsing: text, file: file.path)
     }

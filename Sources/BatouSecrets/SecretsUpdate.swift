@@ -132,7 +132,8 @@ public final class SecretsUpdate {
 
     // MARK: - Writing
 
-    private static let noSecrets = SecretsError("Cannot edit secret files for environment without secret configuration.")
+    private static let noSecrets = SecretsError(
+        "Cannot edit secret files for environment without secret configuration.")
 
     private static func recipients(for provider: SecretProvider, members: [String]) throws(SecretsError)
         -> SecretsFile.Recipients
@@ -149,7 +150,9 @@ public final class SecretsUpdate {
         let secretsFile = try SecretsFile(path: file.path, in: directory.baseDirectory)
         var previous: [AgeDiffable.Key: AgeDiffable.Value] = [:]
         if !reencrypt, file.exists, secretsFile.encryption == .ageDiffable {
-            previous = (try? AgeDiffable.values(of: String(decoding: file.contents, as: UTF8.self), file: file.path, with: keys)) ?? [:]
+            previous =
+                (try? AgeDiffable.values(
+                    of: String(decoding: file.contents, as: UTF8.self), file: file.path, with: keys)) ?? [:]
         }
         let bytes = try secretsFile.encrypt(text, to: recipients, keeping: previous)
         if !file.exists || bytes != file.contents { try file.replace(with: bytes) }
@@ -166,17 +169,18 @@ public final class SecretsUpdate {
         report("Changing secret provider from \(old) to \(target).")
         // Both age providers keep secret files as secret-NAME.age: those are encrypted again only if the keys changed.
         let reencryptsKeptFiles = force || keysChanged(recipients, main: nil)
+        // Files that did not exist before, removed again if the move fails.
         var created: [LockedFile] = []
         let newMain: LockedFile
         var newSecretFiles: [String: LockedFile] = [:]
         do {
             newMain = try lock(directory.mainFile(of: target))
-            created.append(newMain)
+            if !newMain.exists { created.append(newMain) }
             try write(text, to: newMain, recipients: recipients, reencrypt: true)
             for (name, file) in secretFiles.sorted(by: { $0.key < $1.key }) where file.exists {
                 let path = directory.secretFile(name, of: target)
                 let newFile = path == file.path ? file : try lock(path)
-                if newFile !== file { created.append(newFile) }
+                if newFile !== file, !newFile.exists { created.append(newFile) }
                 try write(
                     try cleartext(of: file), to: newFile, recipients: recipients,
                     reencrypt: newFile !== file || reencryptsKeptFiles)

@@ -29,7 +29,8 @@ import Testing
     @Test func readsAFileThatBatouWrote() throws {
         let deployment = try TestDeployment(identity: try AgeIdentity(parsing: BatouWrittenFixture.identity))
         try BatouWrittenFixture.ageDiffable.write(
-            toFile: deployment.scratch.path("environments/test/secrets.cfg.age-diffable"), atomically: true, encoding: .utf8)
+            toFile: deployment.scratch.path("environments/test/secrets.cfg.age-diffable"), atomically: true,
+            encoding: .utf8)
         let secrets = try EnvironmentSecrets.load(environment: "test", in: deployment.directory, keys: deployment.keys)
         #expect(secrets.file == "environments/test/secrets.cfg.age-diffable")
         #expect(secrets.members == [BatouWrittenFixture.recipient])
@@ -48,7 +49,9 @@ import Testing
         let deployment = try TestDeployment()
         try deployment.create(cleartext(deployment))
         let onDisk = try #require(deployment.text("environments/test/secrets.cfg.age-diffable"))
-        #expect(onDisk.hasPrefix("[batou]\nmembers = \(deployment.recipient)\nsecret_provider = age-diffable\n\n# Greetings"))
+        #expect(
+            onDisk.hasPrefix(
+                "[batou]\nmembers = \(deployment.recipient)\nsecret_provider = age-diffable\n\n# Greetings"))
         #expect(!onDisk.contains("Moin") && !onDisk.contains("first") && !onDisk.contains("foo"))
         #expect(onDisk.contains("\nempty =\n"))
         let shown = try SecretsFile(path: "environments/test/secrets.cfg.age-diffable", in: deployment.directory)
@@ -67,9 +70,15 @@ import Testing
         let changed = zip(before, after).filter { $0 != $1 }.map { $0.1.prefix { $0 != " " } }
         #expect(changed == ["greeting"])
 
-        try deployment.update { update throws(SecretsError) in try update.writeMain(try update.mainCleartext(), reencrypt: true) }
-        let reencrypted = try #require(deployment.text("environments/test/secrets.cfg.age-diffable")).split(separator: "\n")
-        #expect(zip(after, reencrypted).filter { $0 != $1 }.map { $0.1.prefix { $0 != " " } } == ["greeting", "lines", "data-alias"])
+        try deployment.update { update throws(SecretsError) in
+            try update.writeMain(try update.mainCleartext(), reencrypt: true)
+        }
+        let reencrypted = try #require(deployment.text("environments/test/secrets.cfg.age-diffable")).split(
+            separator: "\n")
+        #expect(
+            zip(after, reencrypted).filter { $0 != $1 }.map { $0.1.prefix { $0 != " " } } == [
+                "greeting", "lines", "data-alias",
+            ])
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/age"), "Needs the age program."))
@@ -78,7 +87,8 @@ import Testing
         try deployment.create(cleartext(deployment))
         let onDisk = try #require(deployment.text("environments/test/secrets.cfg.age-diffable"))
         let line = try #require(onDisk.split(separator: "\n").first { $0.hasPrefix("greeting = ") })
-        try Data(base64Encoded: String(line.dropFirst("greeting = ".count)))?.write(to: deployment.scratch.url("value.age"))
+        try Data(base64Encoded: String(line.dropFirst("greeting = ".count)))?.write(
+            to: deployment.scratch.url("value.age"))
         let result = try Program.run(
             "/usr/bin/age", ["-d", "-i", deployment.scratch.path("key.txt"), deployment.scratch.path("value.age")])
         #expect(String(decoding: result.output, as: UTF8.self) == "Moin")

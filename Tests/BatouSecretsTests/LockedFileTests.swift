@@ -30,9 +30,10 @@ import Testing
         try scratch.write("secret", to: "secrets.cfg.age")
         let python = try lockWithPython(scratch.path("secrets.cfg.age"), exclusive: true)
         defer { python.terminate() }
-        #expect(throws: SecretsError(
-            "secrets.cfg.age is locked by another batou that is reading or changing the secrets. Try again when it "
-                + "has finished.")
+        #expect(
+            throws: SecretsError(
+                "secrets.cfg.age is locked by another batou that is reading or changing the secrets. Try again when it "
+                    + "has finished.")
         ) { try LockedFile("secrets.cfg.age", in: scratch.root.path, exclusive: false) }
     }
 

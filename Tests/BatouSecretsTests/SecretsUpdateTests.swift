@@ -21,13 +21,18 @@ import Testing
                 "Secret provider changed from none to age.",
             ])
         #expect(try deployment.files() == ["age_keys.txt", "environment.cfg", "secrets.cfg.age"])
-        #expect(deployment.text("environments/test/age_keys.txt") == AgeRecipients.keysFileHeader + "# plain age public key\n\(deployment.recipient)\n")
+        #expect(
+            deployment.text("environments/test/age_keys.txt") == AgeRecipients.keysFileHeader
+                + "# plain age public key\n\(deployment.recipient)\n")
         let secrets = try EnvironmentSecrets.load(environment: "test", in: deployment.directory, keys: deployment.keys)
         #expect(secrets.members == [deployment.recipient])
         #expect(secrets.componentSections.first?.overrides.first?.value == "Moin")
         let cleartext = try SecretsFile(path: "environments/test/secrets.cfg.age", in: deployment.directory)
             .decrypt(with: deployment.keys)
-        #expect(cleartext == "[batou]\nmembers = \(deployment.recipient)\nsecret_provider = age\n[component:hello]\ngreeting = Moin\n")
+        #expect(
+            cleartext
+                == "[batou]\nmembers = \(deployment.recipient)\nsecret_provider = age\n[component:hello]\ngreeting = Moin\n"
+        )
     }
 
     @Test func addingAMemberEncryptsEveryFileToItAndRemovingItAgainLocksItOut() throws {
@@ -37,10 +42,14 @@ import Testing
         try deployment.update { update throws(SecretsError) in
             try update.changeMembers { $0 + [other.recipient.description] }
         }
-        #expect(deployment.reports.first?.hasPrefix("WARNING: The age encryption public-key metadata file has changed!") == true)
+        #expect(
+            deployment.reports.first?.hasPrefix("WARNING: The age encryption public-key metadata file has changed!")
+                == true)
         let cleartext = try SecretsFile(path: "environments/test/secrets.cfg.age", in: deployment.directory)
             .decrypt(with: deployment.keys)
-        #expect(cleartext.hasPrefix("[batou]\nmembers =\n    \(deployment.recipient),\n    \(other.recipient)\nsecret_provider = age\n"))
+        #expect(
+            cleartext.hasPrefix(
+                "[batou]\nmembers =\n    \(deployment.recipient),\n    \(other.recipient)\nsecret_provider = age\n"))
         for file in ["secrets.cfg.age", "secret-db.yaml.age"] {
             let bytes = try #require(deployment.contents("environments/test/\(file)"))
             #expect(try Age.decrypt(Array(bytes), with: [other]).isEmpty == false)
@@ -61,7 +70,9 @@ import Testing
         func snapshot() -> [Data?] { files.map { deployment.contents("environments/test/\($0)") } }
         let original = snapshot()
         let reencrypt = { (force: Bool) throws in
-            try deployment.update { update throws(SecretsError) in try update.writeMain(update.mainCleartext(), reencrypt: force) }
+            try deployment.update { update throws(SecretsError) in
+                try update.writeMain(update.mainCleartext(), reencrypt: force)
+            }
         }
         try reencrypt(false)
         #expect(snapshot() == original)
@@ -79,13 +90,19 @@ import Testing
 
     @Test func movesTheSecretsToTheProviderTheCleartextNames() throws {
         let deployment = try TestDeployment()
-        try deployment.create("[batou]\nmembers = \(deployment.recipient)\n[component:hello]\ngreeting = Moin\n", files: ["a": "A"])
+        try deployment.create(
+            "[batou]\nmembers = \(deployment.recipient)\n[component:hello]\ngreeting = Moin\n", files: ["a": "A"])
         let secretFile = deployment.contents("environments/test/secret-a.age")
         try deployment.update { update throws(SecretsError) in
             try update.writeMain(update.mainCleartext().replacingOccurrences(of: "= age\n", with: "= age-diffable\n"))
         }
-        #expect(deployment.reports == ["Changing secret provider from age to age-diffable.", "Secret provider changed from age to age-diffable."])
-        #expect(try deployment.files() == ["age_keys.txt", "environment.cfg", "secret-a.age", "secrets.cfg.age-diffable"])
+        #expect(
+            deployment.reports == [
+                "Changing secret provider from age to age-diffable.",
+                "Secret provider changed from age to age-diffable.",
+            ])
+        #expect(
+            try deployment.files() == ["age_keys.txt", "environment.cfg", "secret-a.age", "secrets.cfg.age-diffable"])
         #expect(deployment.contents("environments/test/secret-a.age") == secretFile)
         let secrets = try EnvironmentSecrets.load(environment: "test", in: deployment.directory, keys: deployment.keys)
         #expect(secrets.componentSections.first?.overrides.first?.value == "Moin")
@@ -102,9 +119,10 @@ import Testing
         #expect(throws: SecretsError("Please add at least one recipient to [batou] members in the secrets file.")) {
             try deployment.update { update throws(SecretsError) in try update.writeMain("[batou]\nmembers =\n") }
         }
-        #expect(throws: SecretsError(
-            "environments/test/secrets.cfg.age: secret_provider = rot13 in [batou] is not a secret provider batou "
-                + "knows; use age, age-diffable, gpg.")
+        #expect(
+            throws: SecretsError(
+                "environments/test/secrets.cfg.age: secret_provider = rot13 in [batou] is not a secret provider batou "
+                    + "knows; use age, age-diffable, gpg.")
         ) {
             try deployment.update { update throws(SecretsError) in
                 try update.writeMain("[batou]\nmembers = \(deployment.recipient)\nsecret_provider = rot13\n")
@@ -116,25 +134,31 @@ import Testing
 
     @Test func reportsAWrongKeyAMissingKeyAndADamagedFileWithTheFile() throws {
         let deployment = try TestDeployment()
-        try deployment.create("[batou]\nmembers = \(deployment.recipient)\n[component:hello]\ngreeting = \(String(repeating: "x", count: 70_000))\n")
+        try deployment.create(
+            "[batou]\nmembers = \(deployment.recipient)\n[component:hello]\ngreeting = \(String(repeating: "x", count: 70_000))\n"
+        )
         try deployment.scratch.write(AgeIdentity.generate().secretKeyText + "\n", to: "other.txt")
         let load = { (keys: DecryptionKeys) throws in
             try EnvironmentSecrets.load(environment: "test", in: deployment.directory, keys: keys)
         }
-        #expect(throws: SecretsError(
-            "Cannot decrypt environments/test/secrets.cfg.age: None of the identities can decrypt this file; it was "
-                + "encrypted to other recipients.")
+        #expect(
+            throws: SecretsError(
+                "Cannot decrypt environments/test/secrets.cfg.age: None of the identities can decrypt this file; it was "
+                    + "encrypted to other recipients.")
         ) { try load(DecryptionKeys(identityPaths: [deployment.scratch.path("other.txt")])) }
-        #expect(throws: SecretsError(
-            "No age identity to decrypt the secrets with. Set BATOU_AGE_IDENTITIES to the files that hold your "
-                + "AGE-SECRET-KEY-1… lines, separated by commas.")
+        #expect(
+            throws: SecretsError(
+                "No age identity to decrypt the secrets with. Set BATOU_AGE_IDENTITIES to the files that hold your "
+                    + "AGE-SECRET-KEY-1… lines, separated by commas.")
         ) { try load(DecryptionKeys(identityPaths: [])) }
 
         let path = deployment.scratch.path("environments/test/secrets.cfg.age")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.dropLast(100).write(to: URL(fileURLWithPath: path))
-        #expect(throws: SecretsError(
-            "Cannot decrypt environments/test/secrets.cfg.age: The file is damaged or truncated: chunk 2 does not decrypt.")
+        #expect(
+            throws: SecretsError(
+                "Cannot decrypt environments/test/secrets.cfg.age: The file is damaged or truncated: chunk 2 does not decrypt."
+            )
         ) { try load(deployment.keys) }
     }
 }

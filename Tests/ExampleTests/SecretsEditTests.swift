@@ -35,7 +35,9 @@ extension ExampleTests {
                 Self.hello, ["secrets", "decrypttostdout", "environments/local/secrets.cfg.age"],
                 in: deployment.directory, environment: settings)
             // batou adds the provider it encrypted with.
-            #expect(cleartext.output == "[batou]\nmembers = \(recipient)\nsecret_provider = age\n[component:hello]\ngreeting = Edited\n")
+            #expect(
+                cleartext.output
+                    == "[batou]\nmembers = \(recipient)\nsecret_provider = age\n[component:hello]\ngreeting = Edited\n")
             #expect(edit.output.contains("Setting secret provider to age.\nChanging secret provider from none to age.\n"))
             let deploy = try Command.run(Self.hello, ["deploy", "local"], in: deployment.directory, environment: settings)
             #expect(deploy.status == 0)
