@@ -13,6 +13,17 @@ import Testing
         .enabled(if: Jinja2Reference.isInstalled, "python3 with jinja2 renders the expected outputs"),
         arguments: TemplateCorpus.caseNames)
     func rendersAsJinja2Does(template name: String) throws {
+        guard let difference = Self.knownDifferences[name] else {
+            return try compare(name)
+        }
+        withKnownIssue(Comment(rawValue: difference)) { try compare(name) }
+    }
+
+    /// Cases where the engine does not yet do what Jinja2 does, and why. A case listed here
+    /// that renders as Jinja2 does fails the test, so that the list only ever shrinks.
+    static let knownDifferences: [String: String] = [:]
+
+    private func compare(_ name: String) throws {
         let reference = try Jinja2Reference.case(name)
         let variables = Dictionary(uniqueKeysWithValues: reference.context.map { ($0.key, $0.value.templateValue) })
         let environment = TemplateEnvironment(loader: DirectoryTemplateLoader(directory: TemplateCorpus.directory))

@@ -23,6 +23,8 @@ struct Lexer {
     private let template: String
     private var position = 0
     private var line = 1
+    /// The line where the token handed out last began.
+    private var lastTokenLine = 1
     private var state = State.text
     /// Brackets opened inside the current tag and not yet closed: the closing bracket each expects.
     private var brackets: [UInt8] = []
@@ -34,15 +36,22 @@ struct Lexer {
         self.template = template
     }
 
-    /// The next token; `.end` at the end of the source, and from then on.
+    /// The next token; `.end` at the end of the source, and from then on. As in Jinja2, the
+    /// end is on the line where the last token began, which is where errors about it point.
     mutating func next() throws(TemplateError) -> Token {
+        let token = try scan()
+        lastTokenLine = token.line
+        return token
+    }
+
+    private mutating func scan() throws(TemplateError) -> Token {
         while pending.isEmpty {
             switch state {
             case .text:
-                guard position < bytes.count else { return Token(kind: .end, line: line) }
+                guard position < bytes.count else { return Token(kind: .end, line: lastTokenLine) }
                 try scanText()
             case .tag(let tag):
-                guard let token = try scanTag(tag) else { return Token(kind: .end, line: line) }
+                guard let token = try scanTag(tag) else { return Token(kind: .end, line: lastTokenLine) }
                 return token
             }
         }
