@@ -19,7 +19,18 @@ extension TemplateValue {
         if case .dictionary(let dictionary) = self, let value = dictionary[.string(name)] {
             return value
         }
-        return missing(.string(name))
+        return numberAttribute(name) ?? missing(.string(name))
+    }
+
+    /// The `real` and `imag` parts every Python number has (`groupby('real')` works on numbers).
+    private func numberAttribute(_ name: String) -> TemplateValue? {
+        switch (self, name) {
+        case (.integer, "real"), (.float, "real"): self
+        case (.boolean(let value), "real"): .integer(value ? 1 : 0)
+        case (.integer, "imag"), (.boolean, "imag"): .integer(0)
+        case (.float, "imag"): .float(0)
+        default: nil
+        }
     }
 
     /// `value[key]` as Jinja2 looks it up: the item first (a dictionary's key, an element of a

@@ -21,7 +21,26 @@ import Testing
 
     /// Cases where the engine does not yet do what Jinja2 does, and why. A case listed here
     /// that renders as Jinja2 does fails the test, so that the list only ever shrinks.
-    static let knownDifferences: [String: String] = [:]
+    static let knownDifferences: [String: String] = [
+        "conditions/unknown-filter-in-branch-not-taken.j2": earlyUnknownFilter,
+        "errors/not-found-extends.j2": inheritance,
+        "errors/not-found-in-extended-template.j2": inheritance,
+        "errors/runtime-extended-twice.j2": inheritance,
+        "errors/runtime-required-block-not-overridden.j2": inheritance,
+        "errors/runtime-unknown-filter-in-taken-branch.j2": earlyUnknownFilter,
+        "errors/syntax-block-defined-twice.j2": inheritance,
+        "errors/undefined-in-child-block.j2": inheritance,
+        "inheritance/block-in-template-without-extends.j2": inheritance,
+        "inheritance/extends-and-blocks.j2": inheritance,
+        "inheritance/extends-from-variable.j2": inheritance,
+        "inheritance/required-block-overridden.j2": inheritance,
+        "inheritance/scoped-blocks.j2": inheritance,
+        "inheritance/self-block-reference.j2": inheritance,
+        "inheritance/super-and-multiple-levels.j2": inheritance,
+    ]
+    private static let inheritance = "Template inheritance (`extends`, `block`, `super()`) is not implemented yet."
+    private static let earlyUnknownFilter =
+        "An unknown filter is a syntax error wherever it stands; Jinja2 reports one inside an `if` only when it runs."
 
     private func compare(_ name: String) throws {
         let reference = try Jinja2Reference.case(name)

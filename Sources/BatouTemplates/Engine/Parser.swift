@@ -289,6 +289,13 @@ struct Parser {
 
     private mutating func parseSingleTarget(allowsNamespace: Bool) throws(TemplateError) -> Target {
         let token = tokens.current
+        if token.kind == .symbol(.leftParenthesis) {
+            // A parenthesised group unpacks a nested value: `for a, (b, c) in …`.
+            try tokens.advance()
+            let group = try parseAssignTarget()
+            try tokens.expect(.symbol(.rightParenthesis), ")")
+            return group
+        }
         guard let name = token.name, !Parser.constantNames.contains(name) else {
             _ = try parsePrimary()
             let kind = token.name != nil || Parser.isLiteral(token) ? "const" : "expression"
