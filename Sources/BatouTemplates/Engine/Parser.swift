@@ -135,7 +135,8 @@ struct Parser {
         let name = try parseName()
         let (parameters, defaults) = try parseSignature()
         let body = try parseStatements(until: ["endmacro"])
-        return .macro(MacroDefinition(name: name, parameters: parameters, defaults: defaults, body: body, line: line))
+        let definition = MacroDefinition(name: name, parameters: parameters, defaults: defaults, body: body, line: line)
+        return .macro(try checkingCaller(of: definition))
     }
 
     private mutating func parseCallBlock() throws(TemplateError) -> Node {
@@ -146,7 +147,7 @@ struct Parser {
         guard case .call = call else { throw tokens.error("expected call", line: line) }
         let body = try parseStatements(until: ["endcall"])
         let caller = MacroDefinition(name: "caller", parameters: parameters, defaults: defaults, body: body, line: line)
-        return .callBlock(caller: caller, call: call, line: line)
+        return .callBlock(caller: try checkingCaller(of: caller), call: call, line: line)
     }
 
     private mutating func parseFilterBlock() throws(TemplateError) -> Node {
@@ -231,6 +232,17 @@ struct Parser {
 
     // MARK: - Parts of statements
 
+    /// `definition`, unless its body calls a `caller` parameter without a default, which Jinja refuses.
+    private func checkingCaller(of definition: MacroDefinition) throws(TemplateError) -> MacroDefinition {
+        guard let index = definition.parameters.firstIndex(of: "caller"),
+            index < definition.parameters.count - definition.defaults.count,
+            definition.body.contains(where: { $0.usedNames.contains("caller") })
+        else { return definition }
+        throw tokens.error(
+            #"When defining macros or call blocks the special "caller" argument must be omitted or be given a default."#,
+            line: definition.line)
+    }
+
     /// `with context` or `without context`, when that follows.
     private mutating func parseContext() throws(TemplateError) -> Bool? {
         guard let word = tokens.current.name, word == "with" || word == "without",
@@ -289,12 +301,10 @@ struct Parser {
 
     private mutating func parseSingleTarget(allowsNamespace: Bool) throws(TemplateError) -> Target {
         let token = tokens.current
-        if token.kind == .symbol(.leftParenthesis) {
-            // A parenthesised group unpacks a nested value: `for a, (b, c) in …`.
-            try tokens.advance()
-            let group = try parseAssignTarget()
+        if try tokens.skip(.symbol(.leftParenthesis)) {
+            let target = try parseAssignTarget()
             try tokens.expect(.symbol(.rightParenthesis), ")")
-            return group
+            return target
         }
         guard let name = token.name, !Parser.constantNames.contains(name) else {
             _ = try parsePrimary()

@@ -49,10 +49,7 @@ extension Renderer {
             return try attempt { () throws(TemplateFailure) in try value.unaryPlus() }
         case .concatenation(let parts):
             var text = ""
-            for part in parts {
-                let value = try evaluate(part, in: scope)
-                text += try attempt { () throws(TemplateFailure) in try value.text() }
-            }
+            for part in parts { text += try self.text(of: part, in: scope) }
             return .string(text)
         case .conditional(let test, let value, let otherwise, let line):
             if try isTruthy(evaluate(test, in: scope)) { return try evaluate(value, in: scope) }
@@ -100,6 +97,18 @@ extension Renderer {
             value = try attempt { () throws(TemplateFailure) in try filter.apply.function(input, arguments) }
         }
         return value
+    }
+
+    /// What `expression` prints as. An `if` expression without `else` whose test is false prints nothing:
+    /// Jinja2 gives it a lenient undefined value, even when undefined values are strict.
+    func text(of expression: Expression, in scope: Scope) throws(TemplateError) -> String {
+        var expression = expression
+        if case .conditional(let test, let value, nil, _) = expression {
+            guard try isTruthy(evaluate(test, in: scope)) else { return "" }
+            expression = value
+        }
+        let value = try evaluate(expression, in: scope)
+        return try attempt { () throws(TemplateFailure) in try value.text() }
     }
 
     // MARK: - Helpers

@@ -67,14 +67,9 @@ final class Renderer {
 
     // MARK: - Statements
 
-    /// Writes the value of `{{ expression }}`. An `if` expression without `else` whose test is false
-    /// writes nothing: Jinja2 gives it a lenient undefined value, even when undefined values are strict.
     private func print(_ expression: Expression, in scope: Scope, at line: Int) throws(TemplateError) {
-        if case .conditional(let test, let value, nil, _) = expression {
-            guard try isTruthy(evaluate(test, in: scope, at: line)) else { return }
-            return try write(evaluate(value, in: scope, at: line))
-        }
-        try write(evaluate(expression, in: scope, at: line))
+        self.line = line
+        output += try text(of: expression, in: scope)
     }
 
     private func write(_ value: TemplateValue) throws(TemplateError) {
