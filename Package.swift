@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "BatouTransport"),
         .target(
             name: "BatouSecrets",
-            dependencies: ["BatouConfig", "BatouTransport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "BatouConfig", "BatouTransport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "BatouEngine",

@@ -92,13 +92,7 @@ enum AgeDiffable {
                 "Cannot decrypt \(place): the value is not base64-encoded age. Restore the file, for example "
                     + "from version control.")
         }
-        let identities = try keys.ageIdentities()
-        let cleartext: [UInt8]
-        do throws(AgeError) {
-            cleartext = try Age.decrypt(Array(bytes), with: identities)
-        } catch {
-            throw SecretsError("Cannot decrypt \(place): \(error)")
-        }
+        let cleartext = try keys.decryptAge(Array(bytes), at: place)
         guard let text = String(validating: cleartext, as: UTF8.self) else {
             throw SecretsError("\(place) does not hold UTF-8 text.")
         }

@@ -3,6 +3,10 @@
 /// encrypted to, so that a change of keys shows in version control and leads to every file
 /// being encrypted again.
 ///
+/// A member is an age recipient (`age1…`), an SSH public key (`ssh-ed25519 AAAA…` or
+/// `ssh-rsa AAAA…`), or the `https://` address of a list of SSH keys, such as
+/// `https://github.com/alice.keys`, whose `ssh-` lines are downloaded each time.
+///
 /// ```swift
 /// let recipients = try AgeRecipients(members: ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"])
 /// recipients.keysFileText   // the header, then "# plain age public key\nage1ql3z…\n"
@@ -26,22 +30,40 @@ struct AgeRecipients {
     var recipients: [AgeRecipient] = []
     var keysFileText = AgeRecipients.keysFileHeader
 
-    /// Reads `members` as age recipients.
+    /// Reads `members` as age recipients, downloading the key lists among them.
     ///
-    /// - Throws: ``SecretsError`` for a member that is not an age recipient.
+    /// - Throws: ``SecretsError`` for a member that is none of the above, an `http://` address,
+    ///   or a key list that cannot be downloaded.
     init(members: [String]) throws(SecretsError) {
-        for member in members {
-            guard member.hasPrefix("age1") else {
+        for member in members.map({ $0.trimmingSpaces() }) {
+            if member.hasPrefix("http://") {
                 throw SecretsError(
-                    "The member '\(member)' is not an age recipient (age1…). SSH keys and key URLs as members are "
-                        + "not supported yet; GPG key ids need secret_provider = gpg in [batou].")
+                    "The member '\(member)' is a key list to download over http, which anyone on the way could "
+                        + "change; batou downloads keys only over https.")
             }
-            do {
-                recipients.append(try AgeRecipient(parsing: member))
-            } catch {
-                throw SecretsError(error.description)
+            if member.hasPrefix("https://") {
+                keysFileText += "# ssh key file from \(member)\n"
+                for key in try PublishedKeys.sshKeys(at: member) {
+                    try add(key, from: "The key list \(member) has a key")
+                    keysFileText += key + "\n"
+                }
+            } else {
+                try add(member, from: "The member")
+                keysFileText += "# plain \(member.hasPrefix("age1") ? "age" : "ssh") public key\n\(member)\n"
             }
-            keysFileText += "# plain age public key\n\(member)\n"
+        }
+    }
+
+    /// Adds `text` as a recipient; an error says it is `source` and why it is not one.
+    private mutating func add(_ text: String, from source: String) throws(SecretsError) {
+        do {
+            recipients.append(try AgeRecipient(parsing: text))
+        } catch {
+            // A recipient's messages start with its text in quotes. One word that is not age1…
+            // is probably a GPG key id or e-mail address.
+            let mayBeGPG = !text.hasPrefix("age1") && !text.contains(where: \.isWhitespace)
+            let hint = mayBeGPG ? " GPG keys as members need secret_provider = gpg in [batou]." : ""
+            throw SecretsError("\(source) \(error)\(hint)")
         }
     }
 }

@@ -14,9 +14,9 @@ import Foundation
 /// secrets.componentSections   // overrides, like [component:NAME] in environment.cfg
 /// ```
 ///
-/// Decrypted text exists only in memory. age identities come from `BATOU_AGE_IDENTITIES`
-/// (comma-separated paths of files with `AGE-SECRET-KEY-1…` lines); GPG uses the user's
-/// keyring and gpg-agent.
+/// Decrypted text exists only in memory. Identities are age identity files or OpenSSH private
+/// keys (ed25519, rsa), from `BATOU_AGE_IDENTITIES` or the user's `~/.ssh` (see
+/// ``DecryptionKeys``); GPG uses the user's keyring and gpg-agent.
 public struct EnvironmentSecrets: Sendable {
     /// The main secrets file, relative to the deployment; `nil` when the environment has none.
     public var file: String?
@@ -57,35 +57,7 @@ public struct EnvironmentSecrets: Sendable {
         return secrets
     }
 
-    /// `BATOU_AGE_IDENTITIES`, split at commas.
-    public static func identityPathsFromEnvironment() -> [String] {
-        (ProcessInfo.processInfo.environment["BATOU_AGE_IDENTITIES"] ?? "")
-            .split(separator: ",")
-            .map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
-            .filter { !$0.isEmpty }
-    }
-
     // MARK: - Reading
-
-    static func loadIdentities(_ paths: [String]) throws(SecretsError) -> [AgeIdentity] {
-        guard !paths.isEmpty else {
-            throw SecretsError(
-                "No age identity to decrypt the secrets with. Set BATOU_AGE_IDENTITIES to the files that hold "
-                    + "your AGE-SECRET-KEY-1… lines, separated by commas.")
-        }
-        var identities: [AgeIdentity] = []
-        for path in paths {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw SecretsError("Cannot read the age identity file \(path) (from BATOU_AGE_IDENTITIES).")
-            }
-            do {
-                identities += try AgeIdentity.identities(inFile: text, named: path)
-            } catch {
-                throw SecretsError(error.description + " SSH keys as identities are not supported yet.")
-            }
-        }
-        return identities
-    }
 
     private mutating func read(_ text: String, file: String) throws(SecretsError) {
         var diagnostics = ConfigDiagnostics()

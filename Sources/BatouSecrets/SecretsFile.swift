@@ -56,12 +56,7 @@ public struct SecretsFile: Sendable, Hashable {
         let cleartext: [UInt8]
         switch encryption {
         case .age:
-            let identities = try keys.ageIdentities()
-            do throws(AgeError) {
-                cleartext = try Age.decrypt(contents, with: identities)
-            } catch {
-                throw SecretsError("Cannot decrypt \(path): \(error)")
-            }
+            cleartext = try keys.decryptAge(contents, at: path)
         case .ageDiffable:
             return try AgeDiffable.decrypt(try text(contents), file: path, with: keys)
         case .gpg:

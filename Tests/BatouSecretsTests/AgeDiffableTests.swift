@@ -109,7 +109,7 @@ import Testing
             try EnvironmentSecrets.load(environment: "test", in: deployment.directory, keys: deployment.keys)
         }
         let other = DecryptionKeys(identityPaths: [deployment.scratch.path("other.txt")])
-        try deployment.scratch.write(AgeIdentity.generate().secretKeyText + "\n", to: "other.txt")
+        try deployment.scratch.write(try #require(AgeIdentity.generate().secretKeyText) + "\n", to: "other.txt")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(
             throws: SecretsError(

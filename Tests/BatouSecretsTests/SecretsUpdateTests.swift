@@ -137,7 +137,7 @@ import Testing
         try deployment.create(
             "[batou]\nmembers = \(deployment.recipient)\n[component:hello]\ngreeting = \(String(repeating: "x", count: 70_000))\n"
         )
-        try deployment.scratch.write(AgeIdentity.generate().secretKeyText + "\n", to: "other.txt")
+        try deployment.scratch.write(try #require(AgeIdentity.generate().secretKeyText) + "\n", to: "other.txt")
         let load = { (keys: DecryptionKeys) throws in
             try EnvironmentSecrets.load(environment: "test", in: deployment.directory, keys: keys)
         }
@@ -148,8 +148,9 @@ import Testing
         ) { try load(DecryptionKeys(identityPaths: [deployment.scratch.path("other.txt")])) }
         #expect(
             throws: SecretsError(
-                "No age identity to decrypt the secrets with. Set BATOU_AGE_IDENTITIES to the files that hold your "
-                    + "AGE-SECRET-KEY-1… lines, separated by commas.")
+                "No age identity to decrypt the secrets with. Set BATOU_AGE_IDENTITIES to your age identity files "
+                    + "or SSH private keys, separated by commas, or keep your SSH key in ~/.ssh/id_ed25519 or "
+                    + "~/.ssh/id_rsa.")
         ) { try load(DecryptionKeys(identityPaths: [])) }
 
         let path = deployment.scratch.path("environments/test/secrets.cfg.age")

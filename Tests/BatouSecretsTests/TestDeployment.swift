@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import BatouSecrets
 
@@ -14,7 +15,7 @@ final class TestDeployment {
     init(environments: [String] = ["test"], identity: AgeIdentity = AgeIdentity.generate()) throws {
         scratch = try Scratch()
         self.identity = identity
-        try scratch.write(identity.secretKeyText + "\n", to: "key.txt")
+        try scratch.write(try #require(identity.secretKeyText) + "\n", to: "key.txt")
         keys = DecryptionKeys(identityPaths: [scratch.path("key.txt")])
         for environment in environments {
             try FileManager.default.createDirectory(

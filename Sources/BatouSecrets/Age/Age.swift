@@ -6,8 +6,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The age v1 file format (age-encryption.org/v1) with X25519 recipients, interoperable
-/// with the `age` program both ways.
+/// The age v1 file format (age-encryption.org/v1) with X25519 and SSH (ssh-ed25519, ssh-rsa)
+/// recipients, interoperable with the `age` program both ways.
 ///
 /// ```swift
 /// let identity = AgeIdentity.generate()
@@ -28,7 +28,7 @@ public enum Age {
         let fileKey = randomBytes(16)
         var header = version + "\n"
         for recipient in recipients {
-            header += try X25519Stanza.wrap(fileKey, for: recipient).text
+            header += try recipient.wrap(fileKey).text
         }
         header += "---"
         let mac = HMAC<SHA256>.authenticationCode(for: Array(header.utf8), using: headerKey(fileKey))
@@ -47,21 +47,27 @@ public enum Age {
     }
 
     /// The plaintext of `file`, decrypted with the first of `identities` it was encrypted to.
+    ///
+    /// An identity that fails (a wrong passphrase, a malformed stanza) does not stop the others
+    /// from being tried; its error is thrown only when none of them succeeds.
+    ///
     /// - Throws: ``AgeError`` when no identity matches or the file is damaged.
     public static func decrypt(_ file: [UInt8], with identities: [AgeIdentity]) throws(AgeError) -> [UInt8] {
         let header = try Header(parsing: file)
         var fileKey: [UInt8]?
-        for stanza in header.stanzas where stanza.type == "X25519" {
+        var failure: AgeError?
+        search: for stanza in header.stanzas {
             for identity in identities {
-                if let key = try X25519Stanza.unwrap(stanza, with: identity) {
-                    fileKey = key
-                    break
+                do {
+                    fileKey = try identity.unwrap(stanza)
+                    if fileKey != nil { break search }
+                } catch {
+                    failure = failure ?? error
                 }
             }
-            if fileKey != nil { break }
         }
         guard let fileKey else {
-            throw AgeError("None of the identities can decrypt this file; it was encrypted to other recipients.")
+            throw failure ?? AgeError("None of the identities can decrypt this file; it was encrypted to other recipients.")
         }
         guard HMAC<SHA256>.isValidAuthenticationCode(header.mac, authenticating: header.authenticatedBytes, using: headerKey(fileKey))
         else { throw AgeError("The file's header was altered: its MAC does not match.") }
@@ -97,6 +103,25 @@ public enum Age {
         HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: secret), salt: salt, info: Array(info.utf8), outputByteCount: 32)
     }
+
+    /// `fileKey` encrypted with a stanza's wrapping `key`: ChaCha20-Poly1305 with a zero nonce.
+    static func wrap(_ fileKey: [UInt8], with key: SymmetricKey) throws(AgeError) -> [UInt8] {
+        guard let box = try? ChaChaPoly.seal(fileKey, using: key, nonce: ChaChaPoly.Nonce(data: zeroNonce)) else {
+            throw AgeError("The file key could not be wrapped.")
+        }
+        return Array(box.ciphertext) + Array(box.tag)
+    }
+
+    /// The file key in a stanza's `body`; `nil` when `key` is not the one it was wrapped with.
+    static func unwrap(_ body: [UInt8], with key: SymmetricKey) -> [UInt8]? {
+        guard body.count == 32, let nonce = try? ChaChaPoly.Nonce(data: zeroNonce),
+            let box = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: body.prefix(16), tag: body.suffix(16)),
+            let fileKey = try? ChaChaPoly.open(box, using: key)
+        else { return nil }
+        return Array(fileKey)
+    }
+
+    private static let zeroNonce = [UInt8](repeating: 0, count: 12)
 
     private static func headerKey(_ fileKey: [UInt8]) -> SymmetricKey {
         hkdf(fileKey, salt: [], info: "header")
