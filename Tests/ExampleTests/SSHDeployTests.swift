@@ -13,7 +13,7 @@ extension ExampleTests {
         static let hello = HelloExampleTests.binary
 
         /// A deployment whose environment `remote` reaches the test hosts over ssh.
-        private func remote(_ environment: String) throws -> ScratchDeployment {
+        func remote(_ environment: String) throws -> ScratchDeployment {
             try ScratchDeployment(
                 environment: environment, name: "remote",
                 sshConfig: try String(contentsOfFile: SSHTestHosts.configFile ?? "", encoding: .utf8))
