@@ -54,10 +54,11 @@ extension ExampleTests {
             _ = key
         }
 
-        @Test func refusesAnOverrideSetBothInTheEnvironmentAndTheSecrets() throws {
+        @Test func refusesAnOverrideSetTwiceAndSectionsForUnknownComponentsOrHosts() throws {
             let environment = Self.local + "[component:hello]\ngreeting = public\n"
             let (deployment, key) = try self.deployment(
-                environment: environment, secrets: "[component:hello]\ngreeting = private-value\n[component:nginx]\nx = 1\n")
+                environment: environment,
+                secrets: "[component:hello]\ngreeting = private-value\n[component:nginx]\nx = 1\n[host:elsewhere]\ndata-x = 2\n")
             let result = try Command.run(
                 Self.hello, ["deploy", "local"], in: deployment.directory, environment: ["BATOU_AGE_IDENTITIES": key])
             #expect(result.status == 1)
@@ -68,6 +69,9 @@ extension ExampleTests {
             #expect(
                 result.output.contains(
                     "ERROR: environments/local/secrets.cfg.age:5: Secrets section [component:nginx] is for an unknown component."))
+            #expect(
+                result.output.contains(
+                    "ERROR: environments/local/secrets.cfg.age:7: Secrets section [host:elsewhere] is for an unknown host."))
             #expect(!result.output.contains("private-value"))
         }
     }

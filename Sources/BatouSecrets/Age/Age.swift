@@ -22,8 +22,16 @@ public enum Age {
     static let chunkSize = 65536
     static let tagSize = 16
 
-    /// `plaintext` encrypted so that each of `recipients` can decrypt it.
-    public static func encrypt(_ plaintext: [UInt8], to recipients: [AgeRecipient]) throws(AgeError) -> [UInt8] {
+    /// `plaintext` encrypted so that each of `recipients` can decrypt it; in ASCII armor
+    /// (``AgeArmor``) when `armored`, as `age -a` writes it.
+    public static func encrypt(_ plaintext: [UInt8], to recipients: [AgeRecipient], armored: Bool = false)
+        throws(AgeError) -> [UInt8]
+    {
+        let file = try binaryFile(plaintext, to: recipients)
+        return armored ? Array(AgeArmor.encode(file).utf8) : file
+    }
+
+    private static func binaryFile(_ plaintext: [UInt8], to recipients: [AgeRecipient]) throws(AgeError) -> [UInt8] {
         guard !recipients.isEmpty else { throw AgeError("An age file needs at least one recipient.") }
         let fileKey = randomBytes(16)
         var header = version + "\n"
@@ -46,13 +54,15 @@ public enum Age {
         return file
     }
 
-    /// The plaintext of `file`, decrypted with the first of `identities` it was encrypted to.
+    /// The plaintext of `file`, binary or armored, decrypted with the first of `identities` it
+    /// was encrypted to.
     ///
     /// An identity that fails (a wrong passphrase, a malformed stanza) does not stop the others
     /// from being tried; its error is thrown only when none of them succeeds.
     ///
     /// - Throws: ``AgeError`` when no identity matches or the file is damaged.
     public static func decrypt(_ file: [UInt8], with identities: [AgeIdentity]) throws(AgeError) -> [UInt8] {
+        let file = AgeArmor.isArmored(file) ? try AgeArmor.decode(file) : file
         let header = try Header(parsing: file)
         var fileKey: [UInt8]?
         var failure: AgeError?
