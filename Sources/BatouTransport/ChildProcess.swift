@@ -59,10 +59,12 @@ package final class ChildProcess: @unchecked Sendable {
             posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
             let argv = arguments.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
-            guard !environment.isEmpty else { return posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) }
-            let envp = Self.variables(replacing: environment).map { strdup($0) } + [nil]
-            defer { envp.forEach { free($0) } }
-            return posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+            return Self.withCleanSignals { attributes in
+                guard !environment.isEmpty else { return posix_spawnp(&pid, arguments[0], &actions, attributes, argv, environ) }
+                let envp = Self.variables(replacing: environment).map { strdup($0) } + [nil]
+                defer { envp.forEach { free($0) } }
+                return posix_spawnp(&pid, arguments[0], &actions, attributes, argv, envp)
+            }
         }
         close(inputPipe[0])
         close(outputPipe[1])
@@ -153,10 +155,29 @@ package final class ChildProcess: @unchecked Sendable {
         let words: [String] = ["sh", "-c", command]
         let argv = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawnp(&pid, "sh", nil, nil, argv, environ) == 0 else { return 127 }
+        guard withCleanSignals({ posix_spawnp(&pid, "sh", nil, $0, argv, environ) }) == 0 else { return 127 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// Calls `body` with spawn attributes that give a child the signals a program expects: none
+    /// blocked (a child inherits the mask of the thread that starts it, and the runtime's
+    /// threads block signals, which would leave `ssh` deaf to ``terminateAll()``), and the ones
+    /// this process ignores, such as SIGPIPE, at their defaults.
+    private static func withCleanSignals(_ body: (UnsafePointer<posix_spawnattr_t>) -> Int32) -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        return body(&attributes)
     }
 
     /// This process's environment as `NAME=value` strings, with `replacements` added or replaced.

@@ -26,19 +26,3 @@ import Testing
         #expect(SHA256.hex(Array(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
-
-@Suite struct ChildProcessTests {
-    @Test func exchangesLinesAndCollectsErrors() throws {
-        let process = try ChildProcess(["sh", "-c", "read line; echo \"got $line\"; echo oops >&2; exit 3"])
-        try process.write(Array("hello\n".utf8))
-        process.closeInput()
-        #expect(process.readLine().map { String(decoding: $0, as: UTF8.self) } == "got hello")
-        #expect(process.readLine() == nil)
-        #expect(process.waitForExit() == 3)
-        #expect(process.errorOutput() == "oops\n")
-    }
-
-    @Test func reportsAProgramThatDoesNotExist() {
-        #expect(throws: TransportError.self) { try ChildProcess(["no-such-program-here"]) }
-    }
-}
