@@ -1,3 +1,4 @@
+import BatouConfig
 /// The recipients of an environment's age files, from its `[batou] members`, and the text of
 /// `age_keys.txt`: the file batou writes beside the secrets to record which keys they are
 /// encrypted to, so that a change of keys shows in version control and leads to every file
@@ -35,7 +36,7 @@ struct AgeRecipients {
     /// - Throws: ``SecretsError`` for a member that is none of the above, an `http://` address,
     ///   or a key list that cannot be downloaded.
     init(members: [String]) throws(SecretsError) {
-        for member in members.map({ $0.trimmingSpaces() }) {
+        for member in members.map({ $0.trimmingWhitespace() }) {
             if member.hasPrefix("http://") {
                 throw SecretsError(
                     "The member '\(member)' is a key list to download over http, which anyone on the way could "

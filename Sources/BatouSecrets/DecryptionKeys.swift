@@ -1,3 +1,4 @@
+import BatouConfig
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -36,7 +37,7 @@ public final class DecryptionKeys: Sendable {
     ) -> [String] {
         let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         if let listed = environment["BATOU_AGE_IDENTITIES"] {
-            return listed.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.map {
+            return listed.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map {
                 $0.hasPrefix("~/") ? home + $0.dropFirst() : $0
             }
         }

@@ -1,3 +1,4 @@
+import BatouConfig
 import BatouTransport
 
 #if canImport(FoundationEssentials)
@@ -50,6 +51,6 @@ enum IdentityPassphrase {
             throw AgeError(
                 "\(failure), but `op read` failed\(said). Sign in with `op signin` and check the reference.")
         }
-        return String(decoding: outcome.output, as: UTF8.self).trimmingSpaces()
+        return String(decoding: outcome.output, as: UTF8.self).trimmingWhitespace()
     }
 }

@@ -48,7 +48,7 @@ final class LoopbackHTTPS {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingSpaces()
+        let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         address = "https://127.0.0.1:\(try #require(Int(port)))"
     }
 

@@ -19,7 +19,7 @@ extension ProcessEnvironmentTests {
             let keys = try Scratch()
             let ed25519 = try SSHKeygen.make(.ed25519, in: keys)
             let rsa = try SSHKeygen.make(.rsa, in: keys)
-            let published = try [rsa, ed25519].map { try keys.read($0 + ".pub").trimmingSpaces() }
+            let published = try [rsa, ed25519].map { try keys.read($0 + ".pub").trimmingCharacters(in: .whitespacesAndNewlines) }
             try server.files.write(
                 published.joined(separator: "\r\n") + "\r\necdsa-sha2-nistp256 AAAAE2Vj ignored\n", to: "alice.keys")
             let member = server.address + "/alice.keys"

@@ -50,7 +50,7 @@ import Testing
     @Test(.enabled(if: SSHKeygen.isAvailable, "Needs the age and ssh-keygen programs."))
     func recordsSSHAndAgeMembersInAgeKeysAsBatouDoes() throws {
         let directory = try Scratch()
-        let ssh = try directory.read(try SSHKeygen.make(.ed25519, in: directory) + ".pub").trimmingSpaces()
+        let ssh = try directory.read(try SSHKeygen.make(.ed25519, in: directory) + ".pub").trimmingCharacters(in: .whitespacesAndNewlines)
         let age = AgeIdentity.generate().recipient.description
         let recipients = try AgeRecipients(members: ["  \(ssh)", age])
         #expect(recipients.recipients.count == 2)
@@ -64,7 +64,7 @@ import Testing
         let directory = try Scratch()
         let ed25519 = try SSHKeygen.make(.ed25519, in: directory)
         let rsa = try SSHKeygen.make(.rsa, in: directory)
-        let members = try [ed25519, rsa].map { try directory.read($0 + ".pub").trimmingSpaces() }
+        let members = try [ed25519, rsa].map { try directory.read($0 + ".pub").trimmingCharacters(in: .whitespacesAndNewlines) }
         let path = try directory.encryptSecrets(Self.text, to: members)
         for key in [ed25519, rsa] {
             #expect(try SecretsFile(path: path).decrypt(with: DecryptionKeys(identityPaths: [directory.path(key)])) == Self.text)

@@ -130,9 +130,10 @@ enum Command {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        // batou's variables come only from `environment`: tests elsewhere in this process set
+        // some of them for a moment, which must not reach another test's batou.
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BATOU_") }
+            .merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Errors go to a file, so that a long build log cannot fill a pipe nobody reads yet.
         let errorFile = FileManager.default.temporaryDirectory.path + "/batou-errors-" + UUID().uuidString

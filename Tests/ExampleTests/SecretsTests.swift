@@ -54,6 +54,26 @@ extension ExampleTests {
             _ = key
         }
 
+        @Test func asksForTheSSHKeysPassphraseOnlyWhereThereIsATerminal() throws {
+            let deployment = try ScratchDeployment(environment: Self.local)
+            let key = deployment.directory + "/id_ed25519"
+            #expect(try Command.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "secret", "-f", key]).status == 0)
+            let plain = deployment.directory + "/secrets.cfg"
+            try "[batou]\nmembers = x\n".write(toFile: plain, atomically: true, encoding: .utf8)
+            let encrypted = deployment.directory + "/environments/local/secrets.cfg.age"
+            #expect(try Command.run("/usr/bin/age", ["-R", key + ".pub", "-o", encrypted, plain]).status == 0)
+            // setsid: batou runs without a controlling terminal, as from cron or CI.
+            let result = try Command.run(
+                "/usr/bin/setsid", ["-w", Self.hello, "deploy", "local"], in: deployment.directory,
+                environment: ["BATOU_AGE_IDENTITIES": key])
+            #expect(result.status == 1)
+            #expect(
+                result.output.contains(
+                    "ERROR: Cannot decrypt environments/local/secrets.cfg.age: The SSH key \(key) is protected by a "
+                        + "passphrase. Set BATOU_AGE_IDENTITY_PASSPHRASE to it, or run batou on a terminal to be asked "
+                        + "for it."), "\(result.output)")
+        }
+
         @Test func refusesAnOverrideSetTwiceAndSectionsForUnknownComponentsOrHosts() throws {
             let environment = Self.local + "[component:hello]\ngreeting = public\n"
             let (deployment, key) = try self.deployment(

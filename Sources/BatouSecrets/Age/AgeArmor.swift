@@ -1,3 +1,4 @@
+import BatouConfig
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -40,7 +41,7 @@ enum AgeArmor {
             throw AgeError("The armored file is not text.")
         }
         // In Swift, CR LF is one character.
-        let lines = text.trimmingSpaces().split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        let lines = text.trimmingWhitespace().split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard lines.count >= 3, lines.first == Substring(beginning) else {
             throw AgeError("The armored file does not begin with \(beginning).")
         }

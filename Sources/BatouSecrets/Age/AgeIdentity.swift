@@ -1,3 +1,4 @@
+import BatouConfig
 import Crypto
 
 /// A private key that decrypts age files: an X25519 key, written `AGE-SECRET-KEY-1…`, or an
@@ -60,7 +61,7 @@ public struct AgeIdentity: Sendable {
         }
         var identities: [AgeIdentity] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingSpaces()
+            let trimmed = line.trimmingWhitespace()
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             do {
                 identities.append(try AgeIdentity(parsing: trimmed))

@@ -1,3 +1,4 @@
+import BatouConfig
 import Crypto
 import CryptoExtras
 
@@ -35,7 +36,7 @@ struct OpenSSHPrivateKey: Sendable {
     ///   cipher or key type age cannot use.
     init(parsing text: String, file: String) throws(AgeError) {
         self.file = file
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
         guard let first = lines.firstIndex(of: Self.beginning), let last = lines.firstIndex(of: Self.end), first < last,
             let decoded = Data(base64Encoded: lines[(first + 1)..<last].joined())
         else { throw AgeError("The SSH key \(file) is damaged: its base64 text is not whole.") }
